@@ -1,0 +1,24 @@
+# The detail of one event.
+detail-close = Close
+detail-previous = Previous event
+detail-next = Next event
+detail-place = Place
+detail-actors = Actors
+detail-topics = Topics
+detail-amount = Amount
+detail-caveat = Note on the sources
+detail-quotes = Quotes
+detail-quote-original =
+    { $lang ->
+        [es] Original in Spanish
+       *[en] Original in English
+    }
+detail-quote-translation = Translation
+detail-sources = Sources
+detail-source-lang =
+    { $lang ->
+        [es] in Spanish
+       *[en] in English
+    }
+detail-not-found = We could not find the event “{ $id }”. The link may be mistyped, or the event may no longer exist.
+detail-not-found-close = See the whole timeline

@@ -1,0 +1,36 @@
+# The overview, the filters and the list of events.
+overview-heading = Overview
+overview-description = Each mark is an event, coloured and shaped by its main topic. Drag across the axis to choose a period, or use the buttons.
+overview-axis-label = Events from { $first } to { $last }
+overview-range = Period: { $from } to { $to }
+overview-range-all = Whole period
+overview-zoom-in = Zoom in
+overview-zoom-out = Zoom out
+overview-eras-label = Choose a period
+overview-mark-label = { $date }: { $title }
+filters-heading = Filters
+filters-topics = Topics
+filters-actors = Actor
+filters-actors-all = All actors
+filters-search-label = Search the timeline
+filters-search-placeholder = e.g. fentanyl, Mérida, extradition
+filters-clear = Clear filters
+results-count =
+    { $shown ->
+        [0] No events match
+        [one] 1 event
+       *[other] { $shown } events
+    }
+results-count-filtered =
+    { $shown ->
+        [0] None
+       *[other] { $shown }
+    } of { $total } events { $shown ->
+        [one] matches
+       *[other] match
+    } the filters
+results-empty = No events match these filters.
+events-heading = Events
+status-held = Held
+status-announced = Announced
+status-unconfirmed = Announced, not confirmed

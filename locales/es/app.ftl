@@ -1,0 +1,14 @@
+# The page shell: titles, introduction, footer.
+app-title = México y Estados Unidos: cooperación en seguridad
+app-document-title = México y Estados Unidos: cooperación en seguridad, 2007–2026
+app-meta-description = Cronología bilingüe e interactiva de la cooperación en seguridad entre México y Estados Unidos, de la Iniciativa Mérida a 2026, con fuentes para cada hecho.
+app-skip-link = Saltar a la cronología
+app-intro-lead = De la Iniciativa Mérida de 2007 a las llamadas de enero de 2026 entre el canciller Juan Ramón de la Fuente y el secretario de Estado Marco Rubio: casi dos décadas de acuerdos, tensiones y operaciones contra el narcotráfico y el tráfico de armas.
+app-intro-why = La cooperación en seguridad define cómo ambos países enfrentan el fentanilo, las armas que cruzan la frontera y los cárteles, y pone a prueba el respeto a la soberanía de cada uno.
+app-intro-how = Cada evento tiene su fecha, su estado (realizado, anunciado o sin confirmar) y sus fuentes. Filtra por tema o actor, busca una palabra o elige un periodo en la vista general.
+app-updated = Datos revisados al { $date }
+app-loading = Cargando la cronología…
+language-switch-label = Idioma
+footer-sources-policy = Cada hecho cita al menos una fuente publicada. Cuando las fuentes no coinciden en una fecha o una circunstancia, el evento lo indica. Un evento anunciado cuya realización no confirma ninguna fuente se muestra como «sin confirmar».
+footer-data = Datos abiertos: descarga la cronología en JSON
+footer-privacy = Esta página no usa cookies de terceros, analítica ni rastreo.

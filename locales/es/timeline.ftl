@@ -1,0 +1,37 @@
+# The overview, the filters and the list of events.
+overview-heading = Vista general
+overview-description = Cada marca es un evento, coloreada y con forma según su tema principal. Arrastra sobre el eje para elegir un periodo, o usa los botones.
+overview-axis-label = Eventos de { $first } a { $last }
+overview-range = Periodo: { $from } a { $to }
+overview-range-all = Todo el periodo
+overview-zoom-in = Acercar
+overview-zoom-out = Alejar
+overview-eras-label = Elegir una etapa
+overview-mark-label = { $date }: { $title }
+filters-heading = Filtros
+filters-topics = Temas
+filters-actors = Actor
+filters-actors-all = Todos los actores
+filters-search-label = Buscar en la cronología
+filters-search-placeholder = p. ej., fentanilo, Mérida, extradición
+filters-clear = Quitar filtros
+results-count =
+    { $shown ->
+        [0] Ningún evento coincide
+        [one] 1 evento
+       *[other] { $shown } eventos
+    }
+results-count-filtered =
+    { $shown ->
+        [0] Ninguno
+       *[other] { $shown }
+    } de { $total } eventos { $shown ->
+        [0] coincide
+        [one] coincide
+       *[other] coinciden
+    } con los filtros
+results-empty = Ningún evento coincide con estos filtros.
+events-heading = Eventos
+status-held = Realizado
+status-announced = Anunciado
+status-unconfirmed = Anunciado, sin confirmar

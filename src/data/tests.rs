@@ -1,0 +1,156 @@
+use super::*;
+
+fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn messages(name: &str) -> Vec<String> {
+    check(&fixture(name)).iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn the_real_data_passes_every_check() {
+    let text = fixture("../../public/data/events.json");
+    let problems = check(&text);
+    assert!(
+        problems.is_empty(),
+        "{}",
+        problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+    );
+    let timeline = parse(&text).unwrap();
+    assert!(timeline.entries.len() >= 50, "only {} events", timeline.entries.len());
+}
+
+#[test]
+fn the_small_fixture_loads_sorted() {
+    let t = parse(&fixture("small.json")).unwrap();
+    assert!(t.problems.is_empty(), "{:?}", t.problems);
+    let ids: Vec<&str> = t.entries.iter().map(|e| e.event.id.as_str()).collect();
+    assert_eq!(ids, ["merida-2007", "fast-and-furious", "call-2026-01-11", "ministerial-2026-02"]);
+}
+
+#[test]
+fn bad_json_gives_line_and_column() {
+    let err = parse(&fixture("broken/bad-json.json")).unwrap_err();
+    let LoadError::Syntax { line, column, .. } = err else { panic!("{err:?}") };
+    assert_eq!((line, column), (154, 20));
+    assert_eq!(
+        messages("broken/bad-json.json"),
+        ["line 154: line 154, column 20: not valid JSON (EOF while parsing an object)"]
+    );
+}
+
+#[test]
+fn duplicate_id_is_reported_and_the_second_left_out() {
+    assert_eq!(
+        messages("broken/duplicate-id.json"),
+        [
+            "line 126: events[2].id (event \"merida-2007\"): this id is already used by an earlier event; ids must be unique"
+        ]
+    );
+    let t = parse(&fixture("broken/duplicate-id.json")).unwrap();
+    assert_eq!(t.entries.len(), 3);
+}
+
+#[test]
+fn impossible_date_is_reported() {
+    assert_eq!(
+        messages("broken/february-30.json"),
+        [
+            "line 182: events[3].date (event \"call-2026-01-11\"): \"2026-02-30\" is not a valid date: 2026-02 has 28 days, so day 30 does not exist"
+        ]
+    );
+}
+
+#[test]
+fn missing_english_summary_is_reported_with_its_path() {
+    assert_eq!(
+        messages("broken/missing-english-summary.json"),
+        ["line 126: events[1].summary (event \"merida-2007\"): missing field `en`"]
+    );
+}
+
+#[test]
+fn javascript_source_url_is_refused() {
+    assert_eq!(
+        messages("broken/javascript-url.json"),
+        [
+            "line 182: events[3].sources[0].url (event \"call-2026-01-11\"): \"javascript:alert(1)\" is not a web address: sources must start with http:// or https://"
+        ]
+    );
+}
+
+#[test]
+fn unknown_topic_is_reported() {
+    assert_eq!(
+        messages("broken/unknown-topic.json"),
+        [
+            "line 153: events[2].topics[1] (event \"fast-and-furious\"): there is no topic \"smuggling\""
+        ]
+    );
+}
+
+#[test]
+fn every_problem_is_reported_in_one_run() {
+    let found = messages("broken/many-faults.json");
+    let expected = [
+        "events[0].status (event \"ministerial-2026-02\"): the event is \"announced\"",
+        "events[0].title.en (event \"ministerial-2026-02\"): the English text is empty",
+        "events[1].actors[0] (event \"merida-2007\"): there is no actor \"nobody\"",
+        "events[3].end (event \"call-2026-01-11\"): the end must come after the date",
+        "events[3].sources[0].url (event \"call-2026-01-11\"): \"data:text/html,hi\" is not a web address",
+    ];
+    assert_eq!(found.len(), expected.len(), "{found:#?}");
+    for (found, expected) in found.iter().zip(expected) {
+        assert!(found.contains(expected), "{found}\n  should contain\n{expected}");
+    }
+    // The app still shows the one good event.
+    let t = parse(&fixture("broken/many-faults.json")).unwrap();
+    let ids: Vec<&str> = t.entries.iter().map(|e| e.event.id.as_str()).collect();
+    assert_eq!(ids, ["fast-and-furious"]);
+}
+
+#[test]
+fn whole_document_faults() {
+    assert_eq!(parse(""), Err(LoadError::Empty));
+    assert_eq!(parse("  \n"), Err(LoadError::Empty));
+    assert_eq!(
+        parse("[1, 2]").unwrap_err().to_string(),
+        "at .: the document must be a JSON object with version, updated, title, eras, topics, actors and events"
+    );
+    assert!(matches!(parse(r#"{"version": 1}"#), Err(LoadError::Shape { .. })));
+    let v2 = fixture("small.json").replacen("\"version\": 1", "\"version\": 2", 1);
+    assert_eq!(parse(&v2), Err(LoadError::Version(2)));
+    let huge = format!("{}{}", fixture("small.json"), " ".repeat(MAX_BYTES));
+    assert!(matches!(parse(&huge), Err(LoadError::TooLarge(_))));
+}
+
+#[test]
+fn web_urls() {
+    use validate::is_web_url;
+    assert!(is_web_url("https://www.gob.mx/sre/prensa"));
+    assert!(is_web_url("http://example.org"));
+    assert!(is_web_url("HTTPS://EXAMPLE.ORG/x"));
+    for bad in [
+        "javascript:alert(1)",
+        "data:text/html,x",
+        "https://",
+        "//example.org",
+        "ftp://x.org",
+        " javascript:x",
+        "https://a b.org",
+        "vbscript:x",
+    ] {
+        assert!(!is_web_url(bad), "{bad}");
+    }
+}
+
+#[test]
+fn slugs() {
+    use validate::is_slug;
+    assert!(is_slug("merida-2007"));
+    for bad in ["", "Merida", "a--b", "-a", "a-", "á", "a_b", &"a".repeat(65)] {
+        assert!(!is_slug(bad), "{bad}");
+    }
+}

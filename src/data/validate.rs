@@ -1,0 +1,341 @@
+//! The checks behind both the forgiving loader and the strict validator.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use super::{Entry, Event, Lenient, LoadError, Status, Text, Timeline};
+use crate::dates::PartialDate;
+
+/// One thing wrong with the data, said so an editor can find and fix it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The line of the event (or the document) in `events.json`, when known.
+    pub line: Option<usize>,
+    /// The JSON path of the fault, e.g. `events[12].summary.en`.
+    pub path: String,
+    /// The id of the event left out because of this, when it has one.
+    pub event: Option<String>,
+    pub message: String,
+}
+
+impl Problem {
+    pub(super) fn fatal(err: &LoadError) -> Self {
+        let (line, path) = match err {
+            LoadError::Syntax { line, .. } => (Some(*line), String::new()),
+            LoadError::Shape { path, .. } => (None, path.clone()),
+            _ => (None, String::new()),
+        };
+        Self { line, path, event: None, message: err.to_string() }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(line) = self.line {
+            write!(f, "line {line}: ")?;
+        }
+        if !self.path.is_empty() {
+            write!(f, "{}", self.path)?;
+            if let Some(id) = &self.event {
+                write!(f, " (event \"{id}\")")?;
+            }
+            f.write_str(": ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+/// Collects the problems of one part of the document under its path.
+struct Report<'a> {
+    problems: &'a mut Vec<Problem>,
+    line: Option<usize>,
+    path: String,
+    event: Option<String>,
+    count_before: usize,
+}
+
+impl<'a> Report<'a> {
+    fn new(
+        problems: &'a mut Vec<Problem>,
+        path: String,
+        line: Option<usize>,
+        event: Option<String>,
+    ) -> Self {
+        let count_before = problems.len();
+        Self { problems, line, path, event, count_before }
+    }
+
+    fn add(&mut self, field: &str, message: impl Into<String>) {
+        let path =
+            if field.is_empty() { self.path.clone() } else { format!("{}.{field}", self.path) };
+        self.problems.push(Problem {
+            line: self.line,
+            path,
+            event: self.event.clone(),
+            message: message.into(),
+        });
+    }
+
+    fn text(&mut self, field: &str, text: &Text) {
+        for (lang, value) in [("es", &text.es), ("en", &text.en)] {
+            if value.trim().is_empty() {
+                let name = if lang == "es" { "Spanish" } else { "English" };
+                self.add(&format!("{field}.{lang}"), format!("the {name} text is empty"));
+            }
+        }
+    }
+
+    fn date(&mut self, field: &str, value: &str) -> Option<PartialDate> {
+        match PartialDate::parse(value) {
+            Ok(date) => Some(date),
+            Err(err) => {
+                self.add(field, format!("\"{value}\" is not a valid date: {err}"));
+                None
+            }
+        }
+    }
+
+    fn slug(&mut self, field: &str, id: &str) {
+        if !is_slug(id) {
+            self.add(
+                field,
+                format!("\"{id}\" is not a valid id: use lowercase letters a-z, digits and single hyphens, at most 64 characters"),
+            );
+        }
+    }
+
+    fn clean(&self) -> bool {
+        self.problems.len() == self.count_before
+    }
+}
+
+/// `merida-2007`: lowercase ASCII words joined by single hyphens.
+pub fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id.split('-').all(|w| {
+            !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// Accepts only web addresses: a `javascript:` or `data:` link must never
+/// reach an `href`.
+pub fn is_web_url(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        let host = r.split(['/', '?', '#']).next().unwrap_or("");
+        !host.is_empty() && !url.chars().any(char::is_whitespace)
+    })
+}
+
+/// Checks the header and each event; returns the timeline of the good events.
+pub(super) fn build(doc: Lenient, text: &str) -> Result<Timeline, LoadError> {
+    let mut problems = Vec::new();
+    let updated = {
+        let mut r = Report::new(&mut problems, String::new(), None, None);
+        r.date("updated", &doc.updated)
+    }
+    .ok_or_else(|| LoadError::Shape {
+        path: "updated".into(),
+        message: format!("\"{}\" is not a valid date", doc.updated),
+    })?;
+    {
+        let mut r = Report::new(&mut problems, "title".into(), None, None);
+        r.text("", &doc.title);
+    }
+
+    // Header lists: a broken or repeated item is reported and left out, so
+    // that events pointing at it are reported too.
+    let mut eras = Vec::new();
+    let mut era_ranges = Vec::new();
+    for (i, era) in doc.eras.into_iter().enumerate() {
+        let mut r = Report::new(&mut problems, format!("eras[{i}]"), None, None);
+        r.slug("id", &era.id);
+        r.text("name", &era.name);
+        r.text("summary", &era.summary);
+        let start = r.date("start", &era.start);
+        let end = era.end.as_deref().and_then(|e| r.date("end", e));
+        if let (Some(s), Some(e)) = (start, end)
+            && e.last_day() < s.first_day()
+        {
+            r.add("end", "the era ends before it starts");
+        }
+        if eras.iter().any(|e: &super::Era| e.id == era.id) {
+            r.add("id", format!("the era id \"{}\" is used twice", era.id));
+        }
+        if r.clean()
+            && let Some(s) = start
+        {
+            era_ranges.push((era.id.clone(), s, end));
+            eras.push(era);
+        }
+    }
+    let mut topics = Vec::new();
+    for (i, topic) in doc.topics.into_iter().enumerate() {
+        let mut r = Report::new(&mut problems, format!("topics[{i}]"), None, None);
+        r.slug("id", &topic.id);
+        r.text("name", &topic.name);
+        if topics.iter().any(|t: &super::Topic| t.id == topic.id) {
+            r.add("id", format!("the topic id \"{}\" is used twice", topic.id));
+        }
+        if r.clean() {
+            topics.push(topic);
+        }
+    }
+    let mut actors = Vec::new();
+    for (i, actor) in doc.actors.into_iter().enumerate() {
+        let mut r = Report::new(&mut problems, format!("actors[{i}]"), None, None);
+        r.slug("id", &actor.id);
+        r.text("name", &actor.name);
+        r.text("role", &actor.role);
+        if actors.iter().any(|a: &super::Actor| a.id == actor.id) {
+            r.add("id", format!("the actor id \"{}\" is used twice", actor.id));
+        }
+        if r.clean() {
+            actors.push(actor);
+        }
+    }
+
+    let topic_ids: HashSet<&str> = topics.iter().map(|t| t.id.as_str()).collect();
+    let actor_ids: HashSet<&str> = actors.iter().map(|a| a.id.as_str()).collect();
+    let mut seen_ids = HashSet::new();
+    let mut entries = Vec::new();
+    for (i, value) in doc.events.into_iter().enumerate() {
+        let id_hint = value.get("id").and_then(|v| v.as_str()).map(str::to_string);
+        let line = id_hint.as_deref().and_then(|id| line_of_id(text, id));
+        let mut r = Report::new(&mut problems, format!("events[{i}]"), line, id_hint.clone());
+        let event: Event = match serde_path_to_error::deserialize(value) {
+            Ok(event) => event,
+            Err(err) => {
+                let field = err.path().to_string();
+                let field = if field == "." { String::new() } else { field };
+                r.add(&field, super::strip_position(&err.into_inner().to_string()));
+                continue;
+            }
+        };
+        let ctx =
+            Context { topic_ids: &topic_ids, actor_ids: &actor_ids, eras: &era_ranges, updated };
+        let entry = check_event(&mut r, event, &ctx);
+        let duplicate = entry.as_ref().is_some_and(|e| !seen_ids.insert(e.event.id.clone()));
+        if duplicate {
+            r.add("id", "this id is already used by an earlier event; ids must be unique");
+        }
+        if let Some(entry) = entry.filter(|_| r.clean()) {
+            entries.push(entry);
+        }
+    }
+    // Editors may add events anywhere in the file; the timeline is in order.
+    entries.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.event.id.cmp(&b.event.id)));
+
+    Ok(Timeline { title: doc.title, updated, eras, topics, actors, entries, problems })
+}
+
+struct Context<'a> {
+    topic_ids: &'a HashSet<&'a str>,
+    actor_ids: &'a HashSet<&'a str>,
+    eras: &'a [(String, PartialDate, Option<PartialDate>)],
+    updated: PartialDate,
+}
+
+fn check_event(r: &mut Report, event: Event, ctx: &Context) -> Option<Entry> {
+    r.slug("id", &event.id);
+    let start = r.date("date", &event.date);
+    let end = event.end.as_deref().and_then(|e| r.date("end", e));
+    if let (Some(s), Some(e)) = (start, end) {
+        if e.precision() != s.precision() {
+            r.add("end", "the end must be written in the same form as the date (both days, both months or both years)");
+        } else if e <= s {
+            r.add("end", "the end must come after the date");
+        }
+    }
+    if let Some(start) = start {
+        let last = end.unwrap_or(start).last_day();
+        if event.status == Status::Announced && last < ctx.updated {
+            r.add(
+                "status",
+                "the event is \"announced\" but its date passed before the data was last updated: mark it \"held\" if sources show it took place, or \"unconfirmed\"",
+            );
+        }
+        match ctx.eras.iter().find(|(id, ..)| *id == event.era) {
+            None => r.add("era", format!("there is no era \"{}\"", event.era)),
+            Some((_, era_start, era_end)) => {
+                let before = start.first_day() < era_start.first_day();
+                let after = era_end.is_some_and(|e| start.first_day() > e.last_day());
+                if before || after {
+                    r.add("era", format!("the date {start} is outside the era \"{}\"", event.era));
+                }
+            }
+        }
+    }
+    if event.topics.is_empty() {
+        r.add("topics", "an event needs at least one topic");
+    }
+    for (i, topic) in event.topics.iter().enumerate() {
+        if !ctx.topic_ids.contains(topic.as_str()) {
+            r.add(&format!("topics[{i}]"), format!("there is no topic \"{topic}\""));
+        }
+    }
+    for (i, actor) in event.actors.iter().enumerate() {
+        if !ctx.actor_ids.contains(actor.as_str()) {
+            r.add(&format!("actors[{i}]"), format!("there is no actor \"{actor}\""));
+        }
+    }
+    r.text("title", &event.title);
+    r.text("summary", &event.summary);
+    for (field, text) in [("place", &event.place), ("body", &event.body), ("caveat", &event.caveat)]
+    {
+        if let Some(text) = text {
+            r.text(field, text);
+        }
+    }
+    for (i, quote) in event.quotes.iter().enumerate() {
+        if quote.text.trim().is_empty() {
+            r.add(&format!("quotes[{i}].text"), "the quote is empty");
+        }
+        if quote.translation.trim().is_empty() {
+            r.add(&format!("quotes[{i}].translation"), "the translation is empty");
+        }
+        r.text(&format!("quotes[{i}].speaker"), &quote.speaker);
+    }
+    if event.sources.is_empty() {
+        r.add("sources", "every event needs at least one source");
+    }
+    for (i, source) in event.sources.iter().enumerate() {
+        if !is_web_url(&source.url) {
+            r.add(
+                &format!("sources[{i}].url"),
+                format!(
+                    "\"{}\" is not a web address: sources must start with http:// or https://",
+                    source.url
+                ),
+            );
+        }
+        if source.publisher.trim().is_empty() {
+            r.add(&format!("sources[{i}].publisher"), "the publisher is empty");
+        }
+        if source.title.trim().is_empty() {
+            r.add(&format!("sources[{i}].title"), "the title is empty");
+        }
+        if let Some(date) = &source.date {
+            r.date(&format!("sources[{i}].date"), date);
+        }
+    }
+    Some(Entry { start: start?, end, event })
+}
+
+/// The line where an event's `"id": "…"` stands, so that editors can jump
+/// to it. A plain text search is enough: ids are unique slugs.
+fn line_of_id(text: &str, id: &str) -> Option<usize> {
+    let needle = format!("\"{id}\"");
+    let mut from = 0;
+    while let Some(pos) = text[from..].find(&needle) {
+        let at = from + pos;
+        let before = text[..at].trim_end();
+        if before.ends_with(':') && before[..before.len() - 1].trim_end().ends_with("\"id\"") {
+            return Some(text[..at].matches('\n').count() + 1);
+        }
+        from = at + needle.len();
+    }
+    None
+}

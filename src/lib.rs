@@ -1,0 +1,51 @@
+//! A bilingual, interactive timeline of US–Mexico security cooperation.
+//!
+//! The plain-Rust modules (`data`, `dates`, `search`, `timeline`,
+//! `url_state`) know nothing about the browser and are tested natively. The
+//! `app` feature adds the Leptos components that render them.
+
+#![forbid(unsafe_code)]
+
+pub mod data;
+pub mod dates;
+pub mod search;
+pub mod timeline;
+pub mod url_state;
+
+#[cfg(feature = "app")]
+mod components;
+#[cfg(feature = "app")]
+mod intl;
+#[cfg(feature = "app")]
+mod state;
+
+#[cfg(feature = "app")]
+pub use app::{App, start};
+
+#[cfg(feature = "app")]
+mod app {
+    use leptos::prelude::*;
+
+    use crate::components::{I18nProvider, Page};
+
+    /// Mounts the app on `<body>`.
+    pub fn start() {
+        console_error_panic_hook::set_once();
+        leptos::mount::mount_to_body(App);
+    }
+
+    /// The whole page, inside the one i18n provider.
+    #[component]
+    pub fn App() -> impl IntoView {
+        view! {
+            <I18nProvider>
+                <Page />
+            </I18nProvider>
+        }
+    }
+}
+
+/// Without the `app` feature there is nothing to start; the binary exists
+/// only for the browser build.
+#[cfg(not(feature = "app"))]
+pub fn start() {}

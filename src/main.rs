@@ -1,0 +1,5 @@
+//! Entry point of the browser app; everything else is in the library.
+
+fn main() {
+    cronologia::start();
+}
