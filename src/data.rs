@@ -17,7 +17,7 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// The two languages of the product.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     Es,
@@ -55,7 +55,7 @@ impl Lang {
 
 /// A text written in both languages.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     pub es: String,
@@ -73,15 +73,18 @@ impl Text {
 
 /// A period of the relationship, drawn as a band on the overview.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Era {
     /// A readable slug, e.g. `merida`.
+    #[cfg_attr(any(test, feature = "schema"), schemars(pattern(r"^[a-z0-9]+(-[a-z0-9]+)*$"), length(max = 64)))]
     pub id: String,
     /// First day, `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`).
+    #[cfg_attr(any(test, feature = "schema"), schemars(pattern(r"^\d{4}(-\d{2}(-\d{2})?)?$")))]
     pub start: String,
     /// Last day, inclusive; absent while the era goes on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(any(test, feature = "schema"), schemars(pattern(r"^\d{4}(-\d{2}(-\d{2})?)?$")))]
     pub end: Option<String>,
     pub name: Text,
     pub summary: Text,
@@ -89,16 +92,17 @@ pub struct Era {
 
 /// A subject events are filed under; an event may have several.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Topic {
+    #[cfg_attr(any(test, feature = "schema"), schemars(pattern(r"^[a-z0-9]+(-[a-z0-9]+)*$"), length(max = 64)))]
     pub id: String,
     pub name: Text,
 }
 
 /// Which side an actor belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Country {
     Mx,
@@ -108,9 +112,10 @@ pub enum Country {
 
 /// A person or an institution that takes part in events.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Actor {
+    #[cfg_attr(any(test, feature = "schema"), schemars(pattern(r"^[a-z0-9]+(-[a-z0-9]+)*$"), length(max = 64)))]
     pub id: String,
     pub country: Country,
     pub name: Text,
@@ -119,7 +124,7 @@ pub struct Actor {
 
 /// Whether an event took place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// It took place, and the sources say so.
@@ -132,7 +137,7 @@ pub enum Status {
 
 /// Words quoted in their original language.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Quote {
     /// Verbatim, in the original language.
@@ -146,15 +151,17 @@ pub struct Quote {
 
 /// A published source for an event.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// An `http` or `https` address.
+    #[cfg_attr(any(test, feature = "schema"), schemars(pattern(r"^https?://")))]
     pub url: String,
     pub publisher: String,
     pub title: String,
     /// Publication date, `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`), when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(any(test, feature = "schema"), schemars(pattern(r"^\d{4}(-\d{2}(-\d{2})?)?$")))]
     pub date: Option<String>,
     /// The language the source is written in.
     pub lang: Lang,
@@ -162,15 +169,18 @@ pub struct Source {
 
 /// One event of the timeline, as written in `events.json`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// A stable, readable slug used in `?event=` links; never reuse one.
+    #[cfg_attr(any(test, feature = "schema"), schemars(pattern(r"^[a-z0-9]+(-[a-z0-9]+)*$"), length(max = 64)))]
     pub id: String,
     /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`: the form is the precision.
+    #[cfg_attr(any(test, feature = "schema"), schemars(pattern(r"^\d{4}(-\d{2}(-\d{2})?)?$")))]
     pub date: String,
     /// Last day of an event that spans days, in the same form as `date`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(any(test, feature = "schema"), schemars(pattern(r"^\d{4}(-\d{2}(-\d{2})?)?$")))]
     pub end: Option<String>,
     pub status: Status,
     /// The era the event belongs to; its date must lie inside it.
@@ -200,7 +210,7 @@ pub struct Event {
 
 /// The whole `events.json` document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Document {
     /// Lets editors' tools find the JSON Schema.
@@ -209,6 +219,7 @@ pub struct Document {
     /// The format version; this build reads version 1.
     pub version: u32,
     /// The day the content was last checked, `YYYY-MM-DD`.
+    #[cfg_attr(any(test, feature = "schema"), schemars(pattern(r"^\d{4}(-\d{2}(-\d{2})?)?$")))]
     pub updated: String,
     pub title: Text,
     pub eras: Vec<Era>,
@@ -383,6 +394,14 @@ impl std::fmt::Display for LoadError {
             }
         }
     }
+}
+
+/// The JSON Schema of `events.json`, derived from these types so the two
+/// cannot drift; published as `public/data/events.schema.json`.
+#[cfg(any(test, feature = "schema"))]
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Document);
+    serde_json::to_string_pretty(&schema).expect("a schema serialises") + "\n"
 }
 
 #[cfg(feature = "app")]

@@ -154,3 +154,12 @@ fn slugs() {
         assert!(!is_slug(bad), "{bad}");
     }
 }
+
+#[test]
+fn the_published_schema_matches_the_types() {
+    let published = fixture("../../public/data/events.schema.json");
+    assert!(
+        published == json_schema(),
+        "public/data/events.schema.json is out of date: run `cargo xtask schema`"
+    );
+}
