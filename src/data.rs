@@ -77,7 +77,10 @@ impl Text {
 #[serde(deny_unknown_fields)]
 pub struct Era {
     /// A readable slug, e.g. `merida`.
-    #[cfg_attr(any(test, feature = "schema"), schemars(pattern(r"^[a-z0-9]+(-[a-z0-9]+)*$"), length(max = 64)))]
+    #[cfg_attr(
+        any(test, feature = "schema"),
+        schemars(pattern(r"^[a-z0-9]+(-[a-z0-9]+)*$"), length(max = 64))
+    )]
     pub id: String,
     /// First day, `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`).
     #[cfg_attr(any(test, feature = "schema"), schemars(pattern(r"^\d{4}(-\d{2}(-\d{2})?)?$")))]
@@ -95,7 +98,10 @@ pub struct Era {
 #[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Topic {
-    #[cfg_attr(any(test, feature = "schema"), schemars(pattern(r"^[a-z0-9]+(-[a-z0-9]+)*$"), length(max = 64)))]
+    #[cfg_attr(
+        any(test, feature = "schema"),
+        schemars(pattern(r"^[a-z0-9]+(-[a-z0-9]+)*$"), length(max = 64))
+    )]
     pub id: String,
     pub name: Text,
 }
@@ -115,7 +121,10 @@ pub enum Country {
 #[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Actor {
-    #[cfg_attr(any(test, feature = "schema"), schemars(pattern(r"^[a-z0-9]+(-[a-z0-9]+)*$"), length(max = 64)))]
+    #[cfg_attr(
+        any(test, feature = "schema"),
+        schemars(pattern(r"^[a-z0-9]+(-[a-z0-9]+)*$"), length(max = 64))
+    )]
     pub id: String,
     pub country: Country,
     pub name: Text,
@@ -173,7 +182,10 @@ pub struct Source {
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// A stable, readable slug used in `?event=` links; never reuse one.
-    #[cfg_attr(any(test, feature = "schema"), schemars(pattern(r"^[a-z0-9]+(-[a-z0-9]+)*$"), length(max = 64)))]
+    #[cfg_attr(
+        any(test, feature = "schema"),
+        schemars(pattern(r"^[a-z0-9]+(-[a-z0-9]+)*$"), length(max = 64))
+    )]
     pub id: String,
     /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`: the form is the precision.
     #[cfg_attr(any(test, feature = "schema"), schemars(pattern(r"^\d{4}(-\d{2}(-\d{2})?)?$")))]

@@ -31,7 +31,29 @@ mod app {
     /// Mounts the app on `<body>`.
     pub fn start() {
         console_error_panic_hook::set_once();
+        canonicalise_url();
         leptos::mount::mount_to_body(App);
+    }
+
+    /// Rewrites the address to the state the app understood, before anything
+    /// reads it: an unknown `?lang=xx` is dropped (so the language comes from
+    /// the reader's earlier choice or the browser), as is any other value the
+    /// app ignores.
+    fn canonicalise_url() {
+        let location = window().location();
+        let search = location.search().unwrap_or_default();
+        let query = crate::url_state::UrlState::parse(&search).to_query();
+        if query != search {
+            let url = format!(
+                "{}{query}{}",
+                location.pathname().unwrap_or_default(),
+                location.hash().unwrap_or_default()
+            );
+            if let Ok(history) = window().history() {
+                let _ =
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+            }
+        }
     }
 
     /// The whole page, inside the one i18n provider.

@@ -1,7 +1,7 @@
 # The detail of one event.
 detail-close = Close
-detail-previous = Previous event
-detail-next = Next event
+detail-previous = Previous
+detail-next = Next
 detail-place = Place
 detail-actors = Actors
 detail-topics = Topics

@@ -1,7 +1,7 @@
 # The detail of one event.
 detail-close = Cerrar
-detail-previous = Evento anterior
-detail-next = Evento siguiente
+detail-previous = Anterior
+detail-next = Siguiente
 detail-place = Lugar
 detail-actors = Actores
 detail-topics = Temas

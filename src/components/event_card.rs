@@ -41,6 +41,14 @@ pub fn EventCard(index: usize) -> impl IntoView {
             }
         })
         .collect_view();
+    // Printed pages have no detail panel, so each card carries its sources
+    // for print only.
+    let sources = entry
+        .event
+        .sources
+        .iter()
+        .map(|s| view! { <li>{s.publisher.clone()}": "{s.title.clone()}" — "{s.url.clone()}</li> })
+        .collect_view();
     let selected = {
         let id = id.clone();
         move || state.event.with(|e| e.as_deref() == Some(id.as_str()))
@@ -75,6 +83,7 @@ pub fn EventCard(index: usize) -> impl IntoView {
                 </h4>
                 <p class="summary">{text(|e| &e.summary)}</p>
                 <ul class="topics">{topics}</ul>
+                <ul class="print-sources">{sources}</ul>
             </article>
         </li>
     }

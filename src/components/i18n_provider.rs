@@ -18,8 +18,9 @@ pub fn I18nProvider(children: Children) -> impl IntoView {
         sync_html_tag_lang: true,
         initial_language_from_url_param: true,
         url_param: "lang",
+        // Only a choice made with the language switch is remembered (see
+        // `LanguageSwitch`), not a `?lang=` that came with a link or embed.
         initial_language_from_local_storage: true,
-        set_language_to_local_storage: true,
         local_storage_key: "lang",
         initial_language_from_navigator: true,
     }

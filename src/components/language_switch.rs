@@ -16,7 +16,10 @@ pub fn LanguageSwitch() -> impl IntoView {
                     type="button"
                     lang=language.id
                     aria-pressed=move || if active() { "true" } else { "false" }
-                    on:click=move |_| i18n.language.set(language)
+                    on:click=move |_| {
+                        i18n.language.set(language);
+                        remember(language.id);
+                    }
                 >
                     {language.name}
                 </button>
@@ -27,5 +30,13 @@ pub fn LanguageSwitch() -> impl IntoView {
         <div class="language-switch" role="group" aria-label=move_tr!("language-switch-label")>
             {buttons}
         </div>
+    }
+}
+
+/// Keeps the reader's choice for their next visit. Storage may be refused
+/// (a sandboxed iframe, a private window): then the choice lasts this visit.
+fn remember(lang: &str) {
+    if let Ok(Some(storage)) = window().local_storage() {
+        let _ = storage.set_item("lang", lang);
     }
 }

@@ -253,14 +253,20 @@ fn density(timeline: Arc<Timeline>, ctx: Ctx) -> impl Fn() -> AnyView {
     }
 }
 
-/// Year labels; every other year, so they fit on a phone.
+/// Year labels every other year; on phones every fourth (the `minor` ones
+/// are hidden there), so that they never overlap.
 fn ticks(span: Span) -> impl IntoView {
-    let last = *span.years().end();
+    let first = *span.years().start();
     span.years()
-        .filter(|y| y % 2 == 1 || *y == last)
+        .filter(|y| (y - first) % 2 == 0)
         .map(|year| {
             let day = PartialDate { year, month: 1, day: 1 }.days_since_epoch();
-            view! { <span class="tick" style:left=percent(span.position(day))>{year}</span> }
+            let minor = (year - first) % 4 != 0;
+            view! {
+                <span class="tick" class:minor=minor style:left=percent(span.position(day))>
+                    {year}
+                </span>
+            }
         })
         .collect_view()
 }

@@ -4,7 +4,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
 
-use super::{LoadErrorView, PageFooter, PageHeader, TimelineView};
+use super::{LanguageSwitch, LoadErrorView, PageFooter, PageHeader, TimelineView};
 use crate::data;
 use crate::state::{PageState, use_lang};
 
@@ -24,6 +24,7 @@ pub fn Page() -> impl IntoView {
 
     view! {
         <a class="skip-link" href="#timeline">{move_tr!("app-skip-link")}</a>
+        <LanguageSwitch />
         {(!state.embed).then(|| view! { <PageHeader /> })}
         <main id="timeline" tabindex="-1" class:embed=state.embed>
             <Suspense fallback=|| {

@@ -1,14 +1,11 @@
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 
-use super::LanguageSwitch;
-
 /// Title, introduction and language switch of the full page.
 #[component]
 pub fn PageHeader() -> impl IntoView {
     view! {
         <header class="page-header">
-            <LanguageSwitch />
             <h1>{move_tr!("app-title")}</h1>
             <div class="intro">
                 <p class="lead">{move_tr!("app-intro-lead")}</p>
