@@ -23,7 +23,9 @@ pub fn Page() -> impl IntoView {
     let retry = move || timeline.refetch();
 
     view! {
-        <a class="skip-link" href="#timeline">{move_tr!("app-skip-link")}</a>
+        <a class="skip-link" href="#timeline" on:click=skip_to_timeline>
+            {move_tr!("app-skip-link")}
+        </a>
         <LanguageSwitch />
         {(!state.embed).then(|| view! { <PageHeader /> })}
         <main id="timeline" tabindex="-1" class:embed=state.embed>
@@ -39,6 +41,18 @@ pub fn Page() -> impl IntoView {
             </Suspense>
         </main>
         {(!state.embed).then(|| view! { <PageFooter /> })}
+    }
+}
+
+/// With `<base href>` set, a bare `#timeline` link would load the base URL
+/// and lose the query; move focus to the timeline in place instead.
+fn skip_to_timeline(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = document().get_element_by_id("timeline") {
+        if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
+            let _ = main.focus();
+            main.scroll_into_view();
+        }
     }
 }
 
