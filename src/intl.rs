@@ -2,6 +2,9 @@
 //! both languages' month names and number conventions; shipping our own
 //! tables would cost bytes and be less correct.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use js_sys::{Array, Date, Intl, Object, Reflect};
 use wasm_bindgen::JsValue;
 
@@ -45,7 +48,7 @@ fn js_date(date: PartialDate) -> Date {
 /// "15 de enero de 2026", "January 15, 2026", "febrero de 2026", "2026"; with
 /// an end, a range such as "10–11 de febrero de 2026".
 pub fn format_date(lang: Lang, start: PartialDate, end: Option<PartialDate>) -> String {
-    let format = Intl::DateTimeFormat::new(&locale(lang), &options(date_fields(start.precision())));
+    let format = date_format(lang, start.precision());
     let text = match end {
         Some(end) => format.format_range(&js_date(start), &js_date(end)).ok().map(String::from),
         None => {
@@ -54,6 +57,24 @@ pub fn format_date(lang: Lang, start: PartialDate, end: Option<PartialDate>) -> 
     };
     // Intl is everywhere we run; the ISO form is a readable fallback.
     text.unwrap_or_else(|| start.to_string())
+}
+
+thread_local! {
+    /// Building an `Intl.DateTimeFormat` costs far more than using one, and a
+    /// long list formats thousands of dates: keep one per language and
+    /// precision.
+    static DATE_FORMATS: RefCell<HashMap<(Lang, Precision), Intl::DateTimeFormat>> =
+        RefCell::new(HashMap::new());
+}
+
+fn date_format(lang: Lang, precision: Precision) -> Intl::DateTimeFormat {
+    DATE_FORMATS.with(|formats| {
+        formats
+            .borrow_mut()
+            .entry((lang, precision))
+            .or_insert_with(|| Intl::DateTimeFormat::new(&locale(lang), &options(date_fields(precision))))
+            .clone()
+    })
 }
 
 /// "465 millones de dólares" / "$465 million", as `Intl` writes it.

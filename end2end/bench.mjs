@@ -1,0 +1,312 @@
+// The benchmark: bytes of the first load, and speed in headless Chromium.
+//
+//   node bench.mjs            the full table (5 runs each), plus Lighthouse
+//   node bench.mjs --budget   only what budgets.json limits, then compare
+//   node bench.mjs --runs 9 --no-lighthouse
+//
+// It measures the release build in `dist/` (made by `cargo xtask bench` or
+// `cargo xtask test`), served by serve.mjs on a free port. Synthetic data of
+// 1,000 and 5,000 events is generated here from the real events (same
+// schema, new ids and dates) and served in place of data/events.json.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+const ROOT = resolve(HERE, '..');
+const DIST = resolve(ROOT, process.env.BENCH_DIST ?? 'dist');
+const BUDGETS = JSON.parse(readFileSync(join(HERE, 'budgets.json'), 'utf8'));
+const args = process.argv.slice(2);
+const BUDGET_ONLY = args.includes('--budget');
+const RUNS = Number(args[args.indexOf('--runs') + 1]) || 5;
+const LIGHTHOUSE = !BUDGET_ONLY && !args.includes('--no-lighthouse');
+const PORT = 4180 + Math.floor(Math.random() * 500);
+const BASE = `http://127.0.0.1:${PORT}`;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROME_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--enable-precise-memory-info',
+];
+
+// ---------------------------------------------------------------- bytes
+
+function firstLoadAssets() {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/(?:href|src)="\/?([^"]+\.(?:js|wasm|css|svg))"/g)].map((m) => m[1]);
+  const unique = [...new Set(refs.map((r) => r.replace(/^\.\//, '')))];
+  return [{ name: 'index.html', kind: 'HTML' }]
+    .concat(unique.map((name) => ({ name, kind: name.split('.').pop().toUpperCase() })))
+    .concat([{ name: 'data/events.json', kind: 'data' }]);
+}
+
+function sizes() {
+  return firstLoadAssets().map(({ name, kind }) => {
+    const bytes = readFileSync(join(DIST, name));
+    return {
+      name,
+      kind,
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    };
+  });
+}
+
+// ---------------------------------------------------------------- data
+
+/** `n` events in the real schema: the real ones, repeated with new ids
+ * and spread over the same years. */
+function synthetic(n) {
+  const doc = JSON.parse(readFileSync(join(ROOT, 'public/data/events.json'), 'utf8'));
+  const real = doc.events;
+  const eras = doc.eras;
+  const start = Date.UTC(2007, 3, 1);
+  const end = Date.UTC(2026, 1, 28);
+  const events = [];
+  for (let i = 0; i < n; i++) {
+    const e = structuredClone(real[i % real.length]);
+    const day = new Date(start + ((end - start) * i) / n);
+    const iso = day.toISOString().slice(0, 10);
+    e.id = `${e.id.slice(0, 50)}-${i}`;
+    e.date = iso;
+    delete e.end;
+    if (e.status === 'announced') e.status = 'unconfirmed';
+    e.era = eras.find((era) => era.start <= iso && (!era.end || iso <= era.end))?.id ?? eras[0].id;
+    events.push(e);
+  }
+  return JSON.stringify({ ...doc, events });
+}
+
+// ---------------------------------------------------------------- browser
+
+function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, min: sorted[0], max: sorted.at(-1), runs: values.length };
+}
+
+// Records when the first event appears, and the wasm memory once started.
+const INIT = () => {
+  const seen = () => {
+    if (!window.__firstEvent && document.querySelector('ol.event-list > li')) {
+      window.__firstEvent = performance.now();
+    }
+  };
+  new MutationObserver(seen).observe(document, { childList: true, subtree: true });
+  addEventListener('TrunkApplicationStarted', (e) => (window.__wasm = e.detail?.wasm));
+};
+
+/** Time from a change to the DOM having caught up with it: the app updates
+ * in microtasks, so a macrotask after the change runs once it is done. */
+const TIMED = async (action) => {
+  const t0 = performance.now();
+  action();
+  await new Promise((r) => setTimeout(r, 0));
+  return performance.now() - t0;
+};
+
+async function openPage(browser, data, query = '?lang=es') {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.addInitScript(INIT);
+  if (data) {
+    await page.route('**/data/events.json', (r) =>
+      r.fulfill({ status: 200, contentType: 'application/json', body: data }),
+    );
+  }
+  page.on('pageerror', (e) => console.error('pageerror', e.message));
+  page.on('console', (m) => m.type() === 'error' && console.error('console', m.text()));
+  await page.goto(`${BASE}/${query}`);
+  await page.waitForFunction(() => window.__firstEvent, null, { timeout: 60_000 });
+  return { context, page };
+}
+
+async function firstEvent(browser, data) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { context, page } = await openPage(browser, data);
+    times.push(await page.evaluate(() => window.__firstEvent));
+    await context.close();
+  }
+  return stats(times);
+}
+
+async function interactions(browser, data) {
+  const search = [];
+  const topic = [];
+  const language = [];
+  let heap = 0;
+  let wasm = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const { context, page } = await openPage(browser, data);
+    // Let progressive rendering finish before timing interactions.
+    await page.waitForTimeout(1500);
+    search.push(
+      await page.evaluate(async (timed) => {
+        const input = document.querySelector('#search');
+        return eval(timed)(() => {
+          input.value = 'fentanilo';
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        });
+      }, `(${TIMED})`),
+    );
+    await page.evaluate(() => {
+      const input = document.querySelector('#search');
+      input.value = '';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.waitForTimeout(300);
+    topic.push(
+      await page.evaluate(
+        async (timed) => eval(timed)(() => document.querySelector('fieldset.topics input').click()),
+        `(${TIMED})`,
+      ),
+    );
+    await page.waitForTimeout(300);
+    language.push(
+      await page.evaluate(
+        async (timed) => eval(timed)(() => document.querySelector('.language-switch button[lang=en]').click()),
+        `(${TIMED})`,
+      ),
+    );
+    const memory = await page.evaluate(() => ({
+      heap: performance.memory?.usedJSHeapSize ?? 0,
+      wasm: window.__wasm?.memory?.buffer?.byteLength ?? 0,
+    }));
+    heap = Math.max(heap, memory.heap);
+    wasm = Math.max(wasm, memory.wasm);
+    await context.close();
+  }
+  return { search: stats(search), topic: stats(topic), language: stats(language), heap, wasm };
+}
+
+// ---------------------------------------------------------------- lighthouse
+
+function lighthouse() {
+  const bin = join(HERE, 'node_modules/.bin/lighthouse');
+  if (!existsSync(bin)) return null;
+  const out = execFileSync(
+    bin,
+    [
+      `${BASE}/?lang=es`,
+      '--output=json',
+      '--quiet',
+      '--form-factor=mobile',
+      '--only-categories=performance,accessibility,best-practices,seo',
+      `--chrome-flags=${CHROME_ARGS.join(' ')}`,
+    ],
+    { env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 64 * 1024 * 1024, timeout: 180_000 },
+  );
+  const report = JSON.parse(out.toString());
+  return Object.fromEntries(Object.entries(report.categories).map(([k, v]) => [k, Math.round(v.score * 100)]));
+}
+
+// ---------------------------------------------------------------- server
+
+const TYPES = { html: 'text/html', js: 'text/javascript', wasm: 'application/wasm', css: 'text/css', json: 'application/json', svg: 'image/svg+xml' };
+
+/** A static server for DIST, as a plain host would serve it. */
+function serve() {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url, BASE).pathname;
+    const file = resolve(DIST, '.' + (path.endsWith('/') ? path + 'index.html' : path));
+    if (!file.startsWith(DIST) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[file.split('.').pop()] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((ok) => server.listen(PORT, '127.0.0.1', () => ok(server)));
+}
+
+// ---------------------------------------------------------------- report
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (s) => `${s.median.toFixed(1)} ms (min ${s.min.toFixed(1)}, max ${s.max.toFixed(1)}, n=${s.runs})`;
+
+function table(rows) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+  return rows.map((r) => r.map((c, i) => String(c).padEnd(widths[i])).join('  ')).join('\n');
+}
+
+async function main() {
+  if (!existsSync(join(DIST, 'index.html'))) throw new Error('no dist/: build the release first');
+  const server = await serve();
+  try {
+    const assets = sizes();
+    const code = assets.filter((a) => a.kind !== 'data');
+    const total = (key) => code.reduce((n, a) => n + a[key], 0);
+    console.log('First load (bytes)');
+    console.log(
+      table([
+        ['asset', 'raw', 'gzip', 'brotli'],
+        ...assets.map((a) => [a.name, kb(a.raw), kb(a.gzip), kb(a.brotli)]),
+        ['total excluding data', kb(total('raw')), kb(total('gzip')), kb(total('brotli'))],
+      ]),
+    );
+
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROME_ARGS });
+    const results = { firstLoadBrotli: total('brotli') };
+    const speed = [['measure', `median of ${RUNS} (min, max)`]];
+    results.firstEventReal = await firstEvent(browser, null);
+    speed.push(['first event visible, real data', ms(results.firstEventReal)]);
+    if (!BUDGET_ONLY) {
+      for (const n of [1000, 5000]) {
+        const data = synthetic(n);
+        speed.push([`first event visible, ${n} events`, ms(await firstEvent(browser, data))]);
+        if (n === 5000) {
+          const r = await interactions(browser, data);
+          speed.push([`search keystroke, ${n} events`, ms(r.search)]);
+          speed.push([`topic filter, ${n} events`, ms(r.topic)]);
+          speed.push([`language switch, ${n} events`, ms(r.language)]);
+          speed.push([`JS heap after load, ${n} events`, kb(r.heap)]);
+          speed.push([`wasm memory after load, ${n} events`, kb(r.wasm)]);
+        }
+      }
+    }
+    await browser.close();
+    console.log('\nSpeed (headless Chromium, 1280x800)');
+    console.log(table(speed));
+
+    if (LIGHTHOUSE) {
+      const scores = lighthouse();
+      console.log('\nLighthouse (mobile)');
+      console.log(scores ? table([['category', 'score'], ...Object.entries(scores)]) : 'lighthouse is not installed');
+    }
+
+    // Budgets, with their margins, from budgets.json.
+    const checks = [
+      ['first load, brotli, excluding data', results.firstLoadBrotli, BUDGETS.firstLoadBrotliBytes, kb],
+      ['first event visible, real data (median)', results.firstEventReal.median, BUDGETS.firstEventRealMs, (v) => `${v.toFixed(1)} ms`],
+    ];
+    console.log('\nBudgets (budgets.json)');
+    console.log(
+      table([
+        ['budget', 'measured', 'limit', 'result'],
+        ...checks.map(([name, value, limit, fmt]) => [name, fmt(value), fmt(limit), value <= limit ? 'ok' : 'OVER']),
+      ]),
+    );
+    const over = checks.filter(([, value, limit]) => value > limit);
+    const passed = checks.length - over.length;
+    console.log(`\nbudgets: ${passed} passed, ${over.length} failed`);
+    if (over.length) process.exitCode = 1;
+  } finally {
+    server.close();
+  }
+}
+
+await main();
