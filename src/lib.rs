@@ -8,6 +8,7 @@
 
 pub mod data;
 pub mod dates;
+pub mod embed;
 pub mod search;
 pub mod timeline;
 pub mod url_state;

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
 use wasm_bindgen::JsCast;
 
-use super::{DateText, StatusBadge};
+use super::{DateText, ShareLink, StatusBadge};
 use crate::data::{Lang, Timeline};
 use crate::intl::{format_usd, today};
 use crate::state::{Loaded, PageState, use_lang};
@@ -25,7 +25,9 @@ pub fn EventDetail() -> impl IntoView {
 
     Effect::new(move |previous: Option<Option<String>>| {
         let current = state.event.get();
-        if current.is_some() && previous.as_ref() != Some(&current) {
+        // An embed opened on an event must not pull the host page to it.
+        let loading_in_frame = state.embed && previous.is_none();
+        if current.is_some() && previous.as_ref() != Some(&current) && !loading_in_frame {
             if previous.as_ref().is_some_and(Option::is_none) {
                 let active = document().active_element().and_then(|el| el.dyn_into().ok());
                 return_to.set_value(active);
@@ -78,6 +80,7 @@ pub fn EventDetail() -> impl IntoView {
                             </button>
                             <Neighbours index shown=shown />
                         </div>
+                        <ShareLink id=id.clone() />
                         <EventBody timeline index lang heading />
                     </section>
                 }),

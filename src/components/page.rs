@@ -4,7 +4,10 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
 
-use super::{LanguageSwitch, LoadErrorView, PageFooter, PageHeader, TimelineView};
+use super::{
+    EmbedAttribution, EmbedGenerator, EmbedHeight, LanguageSwitch, LoadErrorView, PageFooter,
+    PageHeader, TimelineView,
+};
 use crate::data;
 use crate::state::{PageState, use_lang};
 
@@ -40,7 +43,10 @@ pub fn Page() -> impl IntoView {
                 })}
             </Suspense>
         </main>
+        {state.embed.then(|| view! { <EmbedAttribution /> })}
+        {(!state.embed).then(|| view! { <EmbedGenerator timeline /> })}
         {(!state.embed).then(|| view! { <PageFooter /> })}
+        <EmbedHeight />
     }
 }
 

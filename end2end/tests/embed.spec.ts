@@ -1,0 +1,331 @@
+// Embeds: the timeline inside other sites' pages. Auto-height (embed.js and
+// pym.js/AMP listeners), the attribution link, the embed code generator,
+// the share button, hostile messages and sandboxed frames.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Frame, type FrameLocator, type Locator, type Page } from '@playwright/test';
+
+const CALL_15 = 'rubio-de-la-fuente-call-joint-statement-2026-01-15';
+const TITLE_EN = 'Timeline of US–Mexico security cooperation, 2007–2026';
+
+/** An HTML page served on the app's origin (or another), for host pages. */
+async function host(page: Page, url: string, body: string) {
+  await page.route(url, (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', body: `<!doctype html><html><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,"></head><body>${body}</body></html>` }),
+  );
+}
+
+/** The height of an iframe's viewport (inside any border), in CSS pixels. */
+function height(frame: Locator): Promise<number> {
+  return frame.evaluate((f) => f.clientHeight);
+}
+
+/** The height of the framed document's content. */
+async function contentHeight(frame: Locator): Promise<number> {
+  const handle = await frame.elementHandle();
+  const inner = (await handle!.contentFrame()) as Frame;
+  return inner.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+}
+
+async function ready(frame: FrameLocator | Page) {
+  await expect(frame.locator('ol.event-list > li').first()).toBeVisible();
+}
+
+/** Waits until the iframe's height equals its content's (within a pixel). */
+async function fitsContent(frame: Locator) {
+  await expect
+    .poll(async () => Math.abs((await height(frame)) - (await contentHeight(frame))), { timeout: 10_000 })
+    .toBeLessThanOrEqual(1);
+}
+
+test('the demo page: each frame follows its content as filters change', async ({ page }) => {
+  await page.goto('/embed-demo.html');
+  const narrow = page.locator('#embed-narrow');
+  const inner = page.frameLocator('#embed-narrow');
+  await ready(inner);
+  await fitsContent(narrow);
+  const full = await height(narrow);
+  expect(full).toBeGreaterThan(1000);
+  expect((await narrow.boundingBox())!.width).toBeLessThanOrEqual(320);
+
+  // A search with no match empties the list: the frame shrinks.
+  await inner.locator('#search').fill('zzzz no such thing');
+  await expect(inner.locator('.empty')).toBeVisible();
+  await expect.poll(() => height(narrow)).toBeLessThan(full / 2);
+  await fitsContent(narrow);
+  // Clearing brings everything back: it grows again.
+  await inner.locator('.empty').getByRole('button').click();
+  await expect.poll(() => height(narrow)).toBe(full);
+
+  // The full-width frame is in English, arms trafficking only.
+  const wide = page.locator('#embed-wide');
+  await wide.scrollIntoViewIfNeeded();
+  const en = page.frameLocator('#embed-wide');
+  await ready(en);
+  await expect(en.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(en.getByRole('checkbox', { name: 'Arms trafficking' })).toBeChecked();
+  await fitsContent(wide);
+  expect(await height(wide)).toBeLessThan(full);
+});
+
+test('pym.js and AMP listeners both receive heights', async ({ page }) => {
+  await host(
+    page,
+    '**/test-host-listeners.html',
+    `<iframe id="t" src="/?lang=es&embed=1&childId=x" title="t" width="360" height="300"></iframe>
+     <script>
+       window.amp = []; window.pym = [];
+       addEventListener('message', (e) => {
+         if (e.source !== document.getElementById('t').contentWindow) return;
+         if (typeof e.data === 'string' && e.data.startsWith('pymxPYMx')) pym.push(e.data);
+         else if (e.data && e.data.sentinel === 'amp') amp.push(e.data);
+       });
+     </script>`,
+  );
+  await page.goto('/test-host-listeners.html');
+  await ready(page.frameLocator('#t'));
+  await expect.poll(() => page.evaluate(() => (window as any).pym.length)).toBeGreaterThan(0);
+  const { amp, pym } = await page.evaluate(() => ({ amp: (window as any).amp, pym: (window as any).pym }));
+  for (const m of amp) {
+    expect(Object.keys(m).sort()).toEqual(['height', 'sentinel', 'type']);
+    expect(m.type).toBe('embed-size');
+    expect(Number.isInteger(m.height) && m.height > 0).toBe(true);
+  }
+  for (const m of pym) expect(m).toMatch(/^pymxPYMxxxPYMxheightxPYMx\d+$/);
+  // One pair per change, with the same heights, and no repeats.
+  const heights = amp.map((m: { height: number }) => m.height);
+  expect(pym.map((m: string) => Number(m.split('xPYMx').pop()))).toEqual(heights);
+  for (let i = 1; i < heights.length; i++) expect(heights[i]).not.toBe(heights[i - 1]);
+  expect(heights.at(-1)).toBe(await contentHeight(page.locator('#t')));
+});
+
+test('the attribution opens the full page with the same event, language and filters', async ({ page }) => {
+  await page.goto('/embed-demo.html');
+  const wide = page.locator('#embed-wide');
+  await wide.scrollIntoViewIfNeeded();
+  const inner = page.frameLocator('#embed-wide');
+  await ready(inner);
+  await inner.locator('.event-link').first().click();
+  const title = await inner.locator('#detail-heading').textContent();
+  const event = new URL((await (await wide.elementHandle())!.contentFrame())!.url()).searchParams.get('event');
+  expect(event).toBeTruthy();
+
+  const link = inner.locator('.embed-attribution a');
+  await expect(link).toHaveAttribute('target', '_blank');
+  await expect(link).toHaveAttribute('rel', /noopener/);
+  const href = new URL((await link.getAttribute('href'))!, page.url());
+  expect(href.pathname).toBe('/');
+  expect(Object.fromEntries(href.searchParams)).toEqual({ lang: 'en', event, topic: 'arms-trafficking' });
+
+  const [popup] = await Promise.all([page.waitForEvent('popup'), link.click()]);
+  await expect(popup.locator('h1')).toHaveText('Mexico and the United States: security cooperation');
+  await expect(popup.locator('#detail-heading')).toHaveText(title!);
+});
+
+test('the generator’s code, pasted into another page, loads and auto-resizes', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/?lang=es');
+  await ready(page);
+  const generator = page.locator('.embed-generator');
+  await generator.getByText('Insertar esta cronología').click();
+  await generator.getByLabel('Idioma').selectOption('en');
+  await generator.getByRole('checkbox', { name: 'Tráfico de armas' }).check();
+  await generator.getByLabel('Evento abierto al cargar').selectOption(CALL_15);
+  const code = generator.getByLabel('Código para insertar');
+  await expect(code).toHaveValue(/topic=arms-trafficking/);
+  const snippet = await code.inputValue();
+  expect(snippet).toContain(`title="${TITLE_EN}"`);
+  expect(snippet).toContain(`src="http://127.0.0.1:${new URL(page.url()).port}/?lang=en&amp;event=${CALL_15}&amp;topic=arms-trafficking&amp;embed=1"`);
+  expect(snippet).toMatch(/<script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js" async><\/script>$/);
+  // The preview shows the same choices.
+  await expect(generator.locator('iframe.embed-preview')).toHaveAttribute('src', /lang=en&event=.*&embed=1/);
+
+  await generator.getByRole('button', { name: 'Copiar código' }).click();
+  await expect(generator.getByRole('status')).toHaveText('Código copiado.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
+
+  // Fixed height: a height attribute, no script.
+  await generator.getByLabel('Fija').check();
+  await generator.getByLabel('Altura en píxeles').fill('450');
+  await expect(code).toHaveValue(/ height="450" /);
+  expect(await code.inputValue()).not.toContain('<script');
+
+  await host(page, '**/test-host-snippet.html', `<h1>A news article</h1><p>Text.</p>${snippet}`);
+  await page.goto('/test-host-snippet.html');
+  const frame = page.locator('iframe[data-timeline-embed]');
+  const inner = page.frameLocator('iframe[data-timeline-embed]');
+  await ready(inner);
+  await expect(inner.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(inner.locator('#detail-heading')).toBeVisible();
+  await expect(frame).toHaveAttribute('title', TITLE_EN);
+  await fitsContent(frame);
+  expect(await height(frame)).not.toBe(600);
+});
+
+test('without a clipboard, the code and the link are selected for copying by hand', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined });
+  });
+  await page.goto(`/?lang=en&event=${CALL_15}`);
+  const detail = page.locator('section.detail');
+  await detail.getByRole('button', { name: 'Copy link' }).click();
+  await expect(detail.getByRole('status')).toHaveText('The link is selected: copy it with Ctrl+C or ⌘+C.');
+  const field = detail.getByLabel('Link to this event');
+  await expect(field).toBeFocused();
+  await expect(field).toHaveValue(`http://127.0.0.1:${new URL(page.url()).port}/?lang=en&event=${CALL_15}`);
+  expect(await field.evaluate((i: HTMLInputElement) => i.selectionEnd! - i.selectionStart!)).toBe(
+    (await field.inputValue()).length,
+  );
+
+  await page.keyboard.press('Escape');
+  const generator = page.locator('.embed-generator');
+  await generator.getByText('Embed this timeline').click();
+  await generator.getByRole('button', { name: 'Copy code' }).click();
+  await expect(generator.getByRole('status')).toHaveText('The code is selected: copy it with Ctrl+C or ⌘+C.');
+  await expect(generator.getByLabel('Embed code')).toBeFocused();
+});
+
+test('the share link in an embed points to the full page, not the embed', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(`/?lang=es&event=${CALL_15}&topic=diplomacy&embed=1&childId=x`);
+  await page.getByRole('button', { name: 'Copiar enlace' }).click();
+  await expect(page.locator('section.detail').getByRole('status')).toHaveText('Enlace copiado.');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(`http://127.0.0.1:${new URL(page.url()).port}/?lang=es&event=${CALL_15}`);
+});
+
+test('messages from other windows or origins change nothing', async ({ page }) => {
+  // A different origin (localhost, not 127.0.0.1) that posts a fake height
+  // to the host, and a same-origin frame that is not the timeline.
+  await host(
+    page,
+    'http://localhost:*/evil.html',
+    `<script>
+       parent.postMessage({ sentinel: 'amp', type: 'embed-size', height: 5 }, '*');
+       parent.postMessage('pymxPYMxxxPYMxheightxPYMx5', '*');
+       parent.postMessage('evil-done', '*');
+     </script>`,
+  );
+  const port = new URL(test.info().project.use.baseURL!).port;
+  await host(
+    page,
+    '**/test-host-hostile.html',
+    `<iframe id="t" src="/?lang=es&embed=1&childId=x" title="t" data-timeline-embed></iframe>
+     <script src="/embed.js"></script>
+     <script>
+       window.seen = [];
+       addEventListener('message', (e) => seen.push(e.data));
+       window.attack = () => {
+         const evil = document.createElement('iframe');
+         evil.src = 'http://localhost:${port}/evil.html';
+         evil.title = 'evil';
+         document.body.append(evil);
+         const same = document.createElement('iframe');
+         same.title = 'same';
+         same.srcdoc = '<script>parent.postMessage({sentinel:"amp",type:"embed-size",height:7},"*");parent.postMessage("same-done","*")<\\/script>';
+         document.body.append(same);
+       };
+     </script>`,
+  );
+  await page.goto('/test-host-hostile.html');
+  const frame = page.locator('#t');
+  const inner = page.frameLocator('#t');
+  await ready(inner);
+  await fitsContent(frame);
+  const before = await height(frame);
+  const innerFrame = (await (await frame.elementHandle())!.contentFrame())!;
+  const url = innerFrame.url();
+
+  // Junk and fake height messages posted into the timeline frame.
+  await innerFrame.evaluate(() => {
+    (window as any).received = 0;
+    addEventListener('message', () => (window as any).received++);
+  });
+  await page.evaluate(() => {
+    const w = (document.getElementById('t') as HTMLIFrameElement).contentWindow!;
+    const junk: unknown[] = [
+      { sentinel: 'amp', type: 'embed-size', height: 5 },
+      'pymxPYMxxxPYMxheightxPYMx5',
+      'pymxPYMxxxPYMxnavigateToxPYMxhttps://evil.example/',
+      { type: 'lang', lang: 'en' },
+      { event: 'x' },
+      null,
+      '<img src=x onerror=alert(1)>',
+      new ArrayBuffer(8),
+    ];
+    for (const m of junk) w.postMessage(m, '*');
+  });
+  await expect.poll(() => innerFrame.evaluate(() => (window as any).received)).toBe(8);
+
+  // Fake heights sent to the host from another origin and from a frame that
+  // is not the timeline.
+  await page.evaluate(() => (window as any).attack());
+  await expect.poll(() => page.evaluate(() => (window as any).seen)).toContain('evil-done');
+  await expect.poll(() => page.evaluate(() => (window as any).seen)).toContain('same-done');
+
+  expect(await height(frame)).toBe(before);
+  expect(innerFrame.url()).toBe(url);
+  await expect(inner.locator('html')).toHaveAttribute('lang', 'es');
+  await expect(inner.locator('section.detail')).toHaveCount(0);
+  // The frame still reports real changes.
+  await inner.locator('#search').fill('zzzz');
+  await expect.poll(() => height(frame)).toBeLessThan(before);
+});
+
+test('works in a sandboxed frame without storage', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  // Storage refused inside frames, as with blocked third-party storage.
+  await page.addInitScript(() => {
+    if (window !== window.top) {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('blocked', 'SecurityError');
+        },
+      });
+    }
+  });
+  await host(
+    page,
+    '**/test-host-sandbox.html',
+    `<iframe id="t" src="/?lang=en&embed=1" title="t" sandbox="allow-scripts allow-same-origin allow-popups" data-timeline-embed></iframe>
+     <script src="/embed.js"></script>`,
+  );
+  await page.goto('/test-host-sandbox.html');
+  const frame = page.locator('#t');
+  const inner = page.frameLocator('#t');
+  await ready(inner);
+  await expect(inner.locator('html')).toHaveAttribute('lang', 'en');
+  await fitsContent(frame);
+  // Switching language, opening an event and searching all work.
+  await inner.getByRole('button', { name: 'Español' }).click();
+  await expect(inner.locator('html')).toHaveAttribute('lang', 'es');
+  await inner.locator('.event-link').first().click();
+  await expect(inner.locator('#detail-heading')).toBeVisible();
+  await fitsContent(frame);
+  await expect(inner.locator('.embed-attribution a')).toHaveAttribute('href', /lang=es&event=/);
+  expect(problems).toEqual([]);
+});
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+test('the open generator has no axe violations', async ({ page }) => {
+  await page.goto('/?lang=es');
+  await ready(page);
+  await page.locator('.embed-generator').getByText('Insertar esta cronología').click();
+  await expect(page.locator('#embed-code')).toBeVisible();
+  const results = await new AxeBuilder({ page }).include('.embed-generator')
+    // The preview is the embedded page, checked below.
+    .exclude('.embed-preview')
+    .withTags(AXE_TAGS).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+});
+
+test('the embedded page, with an event open, has no axe violations', async ({ page }) => {
+  await page.goto(`/?lang=en&embed=1&event=${CALL_15}`);
+  await ready(page);
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+});

@@ -1,0 +1,23 @@
+# Embedding the timeline in other sites, and sharing links to events.
+embed-attribution = Full timeline: Mexico and the United States, security cooperation (opens in a new tab)
+embed-heading = Embed this timeline
+embed-intro = Embed the timeline in your site: choose the language, the starting event, the topics and the height, then copy the code. With automatic height, the frame fits its content.
+embed-language = Language
+embed-event = Event open on load
+embed-event-none = None
+embed-event-option = { $date } · { $title }
+embed-topics = Topics
+embed-height = Height
+embed-height-auto = Automatic, fits the content
+embed-height-fixed = Fixed
+embed-height-pixels = Height in pixels
+embed-code = Embed code
+embed-copy = Copy code
+embed-copied = Code copied.
+embed-copy-manual = The code is selected: copy it with Ctrl+C or ⌘+C.
+embed-preview = Preview
+embed-iframe-title = Timeline of US–Mexico security cooperation, 2007–2026
+share-copy-link = Copy link
+share-copied = Link copied.
+share-copy-manual = The link is selected: copy it with Ctrl+C or ⌘+C.
+share-link-label = Link to this event

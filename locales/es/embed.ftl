@@ -1,0 +1,23 @@
+# Embedding the timeline in other sites, and sharing links to events.
+embed-attribution = Cronología completa: México y Estados Unidos, cooperación en seguridad (se abre en una pestaña nueva)
+embed-heading = Insertar esta cronología
+embed-intro = Inserta la cronología en tu sitio: elige el idioma, el evento inicial, los temas y la altura, y copia el código. Con altura automática, el marco se ajusta a su contenido.
+embed-language = Idioma
+embed-event = Evento abierto al cargar
+embed-event-none = Ninguno
+embed-event-option = { $date } · { $title }
+embed-topics = Temas
+embed-height = Altura
+embed-height-auto = Automática, se ajusta al contenido
+embed-height-fixed = Fija
+embed-height-pixels = Altura en píxeles
+embed-code = Código para insertar
+embed-copy = Copiar código
+embed-copied = Código copiado.
+embed-copy-manual = El código está seleccionado: cópialo con Ctrl+C o ⌘+C.
+embed-preview = Vista previa
+embed-iframe-title = Cronología de la cooperación en seguridad entre México y Estados Unidos, 2007–2026
+share-copy-link = Copiar enlace
+share-copied = Enlace copiado.
+share-copy-manual = El enlace está seleccionado: cópialo con Ctrl+C o ⌘+C.
+share-link-label = Enlace a este evento
