@@ -72,7 +72,9 @@ fn date_format(lang: Lang, precision: Precision) -> Intl::DateTimeFormat {
         formats
             .borrow_mut()
             .entry((lang, precision))
-            .or_insert_with(|| Intl::DateTimeFormat::new(&locale(lang), &options(date_fields(precision))))
+            .or_insert_with(|| {
+                Intl::DateTimeFormat::new(&locale(lang), &options(date_fields(precision)))
+            })
             .clone()
     })
 }

@@ -54,11 +54,11 @@ pub fn Page() -> impl IntoView {
 /// and lose the query; move focus to the timeline in place instead.
 fn skip_to_timeline(ev: leptos::ev::MouseEvent) {
     ev.prevent_default();
-    if let Some(main) = document().get_element_by_id("timeline") {
-        if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
-            let _ = main.focus();
-            main.scroll_into_view();
-        }
+    if let Some(main) = document().get_element_by_id("timeline")
+        && let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main)
+    {
+        let _ = main.focus();
+        main.scroll_into_view();
     }
 }
 
