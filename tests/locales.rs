@@ -71,9 +71,12 @@ fn inline_vars(inline: &InlineExpression<&str>, vars: &mut BTreeSet<String>) {
 #[test]
 fn both_languages_define_the_same_messages_with_the_same_variables() {
     let (es, en) = (messages("es"), messages("en"));
-    let only_es: Vec<_> = es.keys().filter(|k| !en.contains_key(*k)).collect();
-    let only_en: Vec<_> = en.keys().filter(|k| !es.contains_key(*k)).collect();
-    assert!(only_es.is_empty() && only_en.is_empty(), "only in es: {only_es:?}; only in en: {only_en:?}");
+    let spanish_only: Vec<_> = es.keys().filter(|k| !en.contains_key(*k)).collect();
+    let english_only: Vec<_> = en.keys().filter(|k| !es.contains_key(*k)).collect();
+    assert!(
+        spanish_only.is_empty() && english_only.is_empty(),
+        "only in es: {spanish_only:?}; only in en: {english_only:?}"
+    );
     for (id, vars) in &es {
         assert_eq!(vars, &en[id], "message {id} uses different variables in es and en");
     }
@@ -84,7 +87,9 @@ fn both_languages_define_the_same_messages_with_the_same_variables() {
 fn ids_are_kebab_case_and_scoped() {
     for id in messages("es").keys() {
         assert!(
-            id.split('-').count() >= 2 && id.split('-').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())),
+            id.split('-').count() >= 2
+                && id.split('-').all(|w| !w.is_empty()
+                    && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())),
             "{id} should be kebab-case with a feature prefix, e.g. filters-clear"
         );
     }
