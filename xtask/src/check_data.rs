@@ -1,0 +1,65 @@
+//! `cargo xtask check-data [PATH]`: every problem in the event data, with
+//! the same checks the app uses to leave a broken event out.
+
+use std::path::{Path, PathBuf};
+
+use crate::setup::{self, Result};
+
+pub const DEFAULT_PATH: &str = "public/data/events.json";
+
+pub fn run(args: &[String]) -> Result {
+    let path = match args {
+        [] => setup::root().join(DEFAULT_PATH),
+        [path] if !path.starts_with('-') => PathBuf::from(path),
+        _ => return Err("usage: cargo xtask check-data [PATH]".to_owned()),
+    };
+    check_file(&path)
+}
+
+/// Prints every problem in the file and a one-line summary; an error if
+/// there is any problem.
+pub fn check_file(path: &Path) -> Result {
+    let shown = path.strip_prefix(setup::root()).unwrap_or(path).display().to_string();
+    let text =
+        std::fs::read_to_string(path).map_err(|err| format!("cannot read {shown}: {err}"))?;
+    let problems = cronologia::data::check(&text);
+    for problem in &problems {
+        println!("{shown}: {problem}");
+    }
+    let events = count_events(&text);
+    match problems.len() {
+        0 => {
+            println!("{shown}: ok, {events} events, no problems");
+            Ok(())
+        }
+        1 => Err(format!("{shown}: 1 problem ({events} events)")),
+        n => Err(format!("{shown}: {n} problems ({events} events)")),
+    }
+}
+
+fn count_events(text: &str) -> usize {
+    serde_json::from_str::<serde_json::Value>(text)
+        .ok()
+        .and_then(|doc| doc.get("events")?.as_array().map(Vec::len))
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(name: &str) -> PathBuf {
+        setup::root().join("tests/fixtures").join(name)
+    }
+
+    #[test]
+    fn a_good_file_passes() {
+        check_file(&fixture("small.json")).unwrap();
+    }
+
+    #[test]
+    fn a_broken_file_fails_with_a_count() {
+        let err = check_file(&fixture("broken/many-faults.json")).unwrap_err();
+        assert!(err.contains("problem"), "{err}");
+    }
+}

@@ -1,0 +1,31 @@
+//! `cargo xtask serve [trunk args]`: installs what is missing, then runs
+//! `trunk serve` (Trunk.toml sets <http://127.0.0.1:8080/>).
+
+use crate::setup::{self, Result};
+
+pub fn run(args: &[String]) -> Result {
+    setup::step("checking the build tools");
+    setup::ensure_build_tools()?;
+    // Only release builds run wasm-opt, which comes from the npm packages.
+    if args.iter().any(|arg| arg == "--release") {
+        setup::ensure_npm_packages()?;
+    }
+    let mut cmd = setup::command("trunk");
+    cmd.arg("serve").args(args);
+    let shown: Vec<&str> =
+        ["trunk", "serve"].into_iter().chain(args.iter().map(String::as_str)).collect();
+    setup::step(&format!("{} (Ctrl-C to stop)", shown.join(" ")));
+    exec(&mut cmd)
+}
+
+#[cfg(unix)]
+fn exec(cmd: &mut std::process::Command) -> Result {
+    use std::os::unix::process::CommandExt;
+    // Only returns on failure; Trunk then owns the terminal and Ctrl-C.
+    Err(format!("could not start trunk: {}", cmd.exec()))
+}
+
+#[cfg(not(unix))]
+fn exec(cmd: &mut std::process::Command) -> Result {
+    setup::run(cmd)
+}

@@ -1,0 +1,123 @@
+//! `cargo xtask test`: every check, in order, stopping at the first failure;
+//! and `cargo xtask e2e`: only the end-to-end tests.
+
+use std::time::{Duration, Instant};
+
+use crate::check_data;
+use crate::setup::{self, Result, WASM_TARGET, command, run as run_cmd, step};
+
+/// The sub-path build the end-to-end tests serve at `/sub/path/`.
+const SUBPATH_DIST: &str = "target/dist-subpath";
+
+pub fn run(args: &[String]) -> Result {
+    if let Some(arg) = args.first() {
+        return Err(format!("`cargo xtask test` takes no arguments (got `{arg}`)"));
+    }
+    let started = Instant::now();
+    let mut done: Vec<(&str, Duration)> = Vec::new();
+    let steps: [(&str, &dyn Fn() -> Result); 9] = [
+        ("setup", &|| {
+            step("checking the tools");
+            setup::ensure_all()
+        }),
+        ("cargo fmt", &|| {
+            cargo(&["fmt", "--all", "--check"])
+                .map_err(|err| format!("{err}; `cargo fmt --all` fixes the formatting"))
+        }),
+        ("cargo clippy (native)", &|| {
+            cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])
+        }),
+        ("cargo clippy (wasm)", &|| {
+            cargo(&["clippy", "--target", WASM_TARGET, "-p", "cronologia", "--", "-D", "warnings"])
+        }),
+        ("cargo test", &|| cargo(&["test", "--workspace"])),
+        ("check-data", &|| {
+            step(&format!("cargo xtask check-data {}", check_data::DEFAULT_PATH));
+            check_data::check_file(&setup::root().join(check_data::DEFAULT_PATH))
+        }),
+        ("trunk build", &|| trunk(&["build", "--release"])),
+        ("trunk build (sub-path)", &|| {
+            trunk(&["build", "--release", "--public-url", "/sub/path/", "--dist", SUBPATH_DIST])
+        }),
+        ("end-to-end tests", &|| playwright(&[])),
+    ];
+    for (name, action) in steps {
+        let start = Instant::now();
+        let result = action();
+        done.push((name, start.elapsed()));
+        if let Err(err) = result {
+            summary(&done, started.elapsed());
+            return Err(format!("{name} failed: {err}"));
+        }
+    }
+    summary(&done, started.elapsed());
+    println!("all checks passed");
+    Ok(())
+}
+
+/// `cargo xtask e2e [playwright args]`: the end-to-end tests against the
+/// builds a previous `cargo xtask test` left.
+pub fn e2e(args: &[String]) -> Result {
+    step("checking the test tools");
+    setup::ensure_npm_packages()?;
+    setup::ensure_chromium()?;
+    for dir in ["dist", SUBPATH_DIST] {
+        if !setup::root().join(dir).join("index.html").is_file() {
+            return Err(format!(
+                "{dir}/index.html is missing: run `cargo xtask test` once (or \
+                 `trunk build --release` and \
+                 `trunk build --release --public-url /sub/path/ --dist {SUBPATH_DIST}`)"
+            ));
+        }
+    }
+    playwright(args).map_err(|err| format!("end-to-end tests failed: {err}"))
+}
+
+fn cargo(args: &[&str]) -> Result {
+    step(&format!("cargo {}", args.join(" ")));
+    run_cmd(command("cargo").args(args))
+}
+
+fn trunk(args: &[&str]) -> Result {
+    step(&format!("trunk {}", args.join(" ")));
+    run_cmd(command("trunk").args(args))
+}
+
+fn playwright(args: &[String]) -> Result {
+    let shown: Vec<&str> =
+        ["playwright", "test"].into_iter().chain(args.iter().map(String::as_str)).collect();
+    step(&format!("{} (in end2end/, with the system's chromium)", shown.join(" ")));
+    // `playwright` from end2end/node_modules/.bin (first on the tools' PATH):
+    // never `npx`, which could download.
+    run_cmd(command("playwright").arg("test").args(args).current_dir(setup::end2end()))
+}
+
+fn summary(done: &[(&str, Duration)], total: Duration) {
+    println!();
+    println!("==> summary");
+    for (name, time) in done {
+        println!("    {:<24} {}", name, format_duration(*time));
+    }
+    println!("    {:<24} {}", "total", format_duration(total));
+}
+
+fn format_duration(time: Duration) -> String {
+    let secs = time.as_secs_f64();
+    if secs < 60.0 {
+        format!("{secs:.1}s")
+    } else {
+        let whole = time.as_secs();
+        format!("{}m {:02}s", whole / 60, whole % 60)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_well() {
+        assert_eq!(format_duration(Duration::from_millis(4_250)), "4.2s");
+        assert_eq!(format_duration(Duration::from_secs(125)), "2m 05s");
+    }
+}
