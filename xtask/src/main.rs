@@ -7,6 +7,7 @@
 #![allow(clippy::print_stdout)]
 
 mod check_data;
+mod schema;
 mod serve;
 mod setup;
 mod test;
@@ -25,6 +26,7 @@ Commands:
   e2e [playwright args]  only the end-to-end tests, against the builds
                          `cargo xtask test` left (dist/, target/dist-subpath/)
   check-data [PATH]      check the event data (default public/data/events.json)
+  schema                 regenerate public/data/events.schema.json from the types
   help                   this text
 ";
 
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
         "test" => test::run(&rest),
         "e2e" => test::e2e(&rest),
         "check-data" => check_data::run(&rest),
+        "schema" => schema::run(&rest),
         "" | "help" | "-h" | "--help" => {
             print!("{HELP}");
             return ExitCode::SUCCESS;
