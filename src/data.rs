@@ -10,7 +10,7 @@ mod validate;
 use serde::{Deserialize, Serialize};
 
 use crate::dates::PartialDate;
-pub use validate::Problem;
+pub use validate::{Problem, skipped_events};
 
 /// The format version this build reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -331,6 +331,8 @@ pub const MAX_BYTES: usize = 8 * 1024 * 1024;
 /// Reads a document leniently: header problems are fatal, while an event
 /// with a problem is left out and reported in [`Timeline::problems`].
 pub fn parse(text: &str) -> Result<Timeline, LoadError> {
+    // Editors on Windows may save with a byte-order mark; browsers drop it.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(LoadError::Empty);
     }

@@ -18,6 +18,8 @@ mod components;
 #[cfg(feature = "app")]
 mod intl;
 #[cfg(feature = "app")]
+mod panic;
+#[cfg(feature = "app")]
 mod state;
 
 #[cfg(feature = "app")]
@@ -28,10 +30,11 @@ mod app {
     use leptos::prelude::*;
 
     use crate::components::{I18nProvider, Page};
+    use crate::panic::PanicText;
 
     /// Mounts the app on `<body>`.
     pub fn start() {
-        console_error_panic_hook::set_once();
+        crate::panic::install();
         canonicalise_url();
         leptos::mount::mount_to_body(App);
     }
@@ -62,6 +65,7 @@ mod app {
     pub fn App() -> impl IntoView {
         view! {
             <I18nProvider>
+                <PanicText />
                 <Page />
             </I18nProvider>
         }

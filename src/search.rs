@@ -7,23 +7,36 @@
 
 /// Lowercases and removes diacritics from Latin letters; other characters
 /// are kept lowercased. Runs of non-alphanumeric characters become one space.
+/// Combining accents (text typed or pasted in decomposed form, "e\u{301}")
+/// are dropped without breaking the word.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     for c in text.chars() {
+        if is_combining_mark(c) {
+            continue;
+        }
         if c.is_alphanumeric() {
             if pending_space && !out.is_empty() {
                 out.push(' ');
             }
             pending_space = false;
-            for lower in c.to_lowercase() {
-                out.push(strip_accent(lower));
+            for lower in c.to_lowercase().map(strip_accent) {
+                // "İ" lowercases to "i" and a combining dot: keep the letter.
+                if lower.is_alphanumeric() && !is_combining_mark(lower) {
+                    out.push(lower);
+                }
             }
         } else {
             pending_space = true;
         }
     }
     out
+}
+
+/// The blocks of combining diacritical marks.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
 fn strip_accent(c: char) -> char {
@@ -73,6 +86,8 @@ mod tests {
         assert_eq!(fold("Operación «Rápido y Furioso»"), "operacion rapido y furioso");
         assert_eq!(fold("PEÑA NIETO, Zúñiga"), "pena nieto zuniga");
         assert_eq!(fold("  EE. UU.–México  "), "ee uu mexico");
+        assert_eq!(fold("Reunio\u{301}n"), "reunion");
+        assert_eq!(fold("İSTANBUL"), "istanbul");
     }
 
     #[test]

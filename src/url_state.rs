@@ -37,8 +37,7 @@ impl UrlState {
             match key.as_str() {
                 "lang" => state.lang = Lang::from_code(&value),
                 "event" => {
-                    state.event =
-                        Some(truncate(value.trim(), MAX_ID_CHARS)).filter(|s| !s.is_empty());
+                    state.event = Some(trimmed(&value, MAX_ID_CHARS)).filter(|s| !s.is_empty());
                 }
                 "topic" => state.filter.topics = list(&value),
                 "actor" => state.filter.actors = list(&value),
@@ -98,9 +97,9 @@ fn is_child_id(id: &str) -> bool {
 
 fn list(value: &str) -> Vec<String> {
     let mut items: Vec<String> = Vec::new();
-    for item in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-        let item = truncate(item, MAX_ID_CHARS);
-        if !items.contains(&item) && items.len() < MAX_LIST {
+    for item in value.split(',') {
+        let item = trimmed(item, MAX_ID_CHARS);
+        if !item.is_empty() && !items.contains(&item) && items.len() < MAX_LIST {
             items.push(item);
         }
     }
@@ -109,6 +108,13 @@ fn list(value: &str) -> Vec<String> {
 
 fn truncate(s: &str, max: usize) -> String {
     s.chars().filter(|c| !c.is_control()).take(max).collect()
+}
+
+/// [`truncate`]d, then trimmed: trimming last keeps `parse(to_query(s)) == s`
+/// (an id cut after a space, or with a control character next to a space,
+/// must not come back different).
+fn trimmed(s: &str, max: usize) -> String {
+    truncate(s.trim(), max).trim().to_string()
 }
 
 /// Splits a query string into decoded pairs, as `URLSearchParams` does.

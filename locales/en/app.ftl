@@ -12,3 +12,7 @@ language-switch-label = Language
 footer-sources-policy = Every fact cites at least one published source. Where sources disagree on a date or a circumstance, the event says so. An announced event that no source confirms took place is shown as "unconfirmed".
 footer-data = Open data: download the timeline as JSON
 footer-privacy = This page uses no third-party cookies, analytics or tracking.
+# Shown if the page breaks (a bug): the page stops responding.
+app-panic-title = Something went wrong
+app-panic-message = An error stopped this page. Reloading it usually fixes the problem.
+app-panic-reload = Reload the page

@@ -12,3 +12,7 @@ language-switch-label = Idioma
 footer-sources-policy = Cada hecho cita al menos una fuente publicada. Cuando las fuentes no coinciden en una fecha o una circunstancia, el evento lo indica. Un evento anunciado cuya realización no confirma ninguna fuente se muestra como «sin confirmar».
 footer-data = Datos abiertos: descarga la cronología en JSON
 footer-privacy = Esta página no usa cookies de terceros, analítica ni rastreo.
+# Se muestra si la página falla (un error de programación): deja de responder.
+app-panic-title = Algo salió mal
+app-panic-message = Un error detuvo esta página. Recargarla suele resolver el problema.
+app-panic-reload = Recargar la página

@@ -10,11 +10,7 @@ pub fn DataNotice(problems: Vec<Problem>) -> impl IntoView {
     for problem in &problems {
         leptos::logging::warn!("events.json: {problem}");
     }
-    let skipped = {
-        let mut ids: Vec<&str> = problems.iter().filter_map(|p| p.event.as_deref()).collect();
-        ids.dedup();
-        ids.len()
-    };
+    let skipped = crate::data::skipped_events(&problems);
     (skipped > 0).then(|| {
         view! {
             <p class="data-notice" role="note">

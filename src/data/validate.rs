@@ -109,6 +109,18 @@ impl<'a> Report<'a> {
     }
 }
 
+/// How many events the problems left out: an event may have several
+/// problems, and one without a readable id is still counted.
+pub fn skipped_events(problems: &[Problem]) -> usize {
+    let mut events: Vec<&str> = problems
+        .iter()
+        .filter_map(|p| p.path.strip_prefix("events[")?.split_once(']').map(|(i, _)| i))
+        .collect();
+    events.sort_unstable();
+    events.dedup();
+    events.len()
+}
+
 /// `merida-2007`: lowercase ASCII words joined by single hyphens.
 pub fn is_slug(id: &str) -> bool {
     !id.is_empty()

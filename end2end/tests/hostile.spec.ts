@@ -1,0 +1,447 @@
+// Hostile input and failure (issue #8): data and addresses written to break
+// the page, faults in loading the data, and a panic. Nothing may run,
+// nothing may leave a blank page, and every failure says what happened in
+// the reader's language, with a way out.
+//
+// Every page gets a `__pwned()` function that the hostile payloads call
+// (`<img src=x onerror=__pwned()>`, …): if it ever runs, markup from the
+// data or the address was parsed as HTML. Data files come from
+// tests/fixtures/hostile/ (the same corpus the native tests check); network
+// faults come from serve.mjs's `/__fault/<name>` routes (faults.mjs).
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+
+const FIXTURES = fileURLToPath(new URL('../../tests/fixtures/hostile/', import.meta.url));
+const fixture = (name: string) => readFileSync(FIXTURES + name);
+
+const events = (page: Page) => page.locator('ol.event-list > li');
+const alert = (page: Page) => page.locator('.load-error[role=alert]');
+
+/** What the page did wrong: uncaught errors, panics, CSP reports. */
+type Watch = { uncaught: string[]; errors: string[]; warnings: string[]; csp: string[] };
+
+async function watch(page: Page): Promise<Watch> {
+  const seen: Watch = { uncaught: [], errors: [], warnings: [], csp: [] };
+  await page.addInitScript(() => {
+    const w = window as unknown as Record<string, unknown>;
+    w.__pwnedCalled = false;
+    w.__pwned = () => {
+      w.__pwnedCalled = true;
+    };
+    const violations: string[] = [];
+    w.__cspViolations = violations;
+    document.addEventListener('securitypolicyviolation', (e) =>
+      violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`),
+    );
+  });
+  page.on('pageerror', (err) => seen.uncaught.push(err.message));
+  page.on('console', (msg) => {
+    if (/Content.Security.Policy/i.test(msg.text())) seen.csp.push(msg.text());
+    if (msg.type() === 'error') seen.errors.push(msg.text());
+    if (msg.type() === 'warning') seen.warnings.push(msg.text());
+  });
+  return seen;
+}
+
+const pwned = (page: Page) => page.evaluate(() => (window as unknown as { __pwnedCalled: boolean }).__pwnedCalled);
+const violations = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+
+/** Nothing ran, nothing broke, the policy was never hit. */
+async function expectClean(page: Page, seen: Watch) {
+  expect(await pwned(page), 'a hostile payload ran').toBe(false);
+  expect(seen.uncaught, 'uncaught errors').toEqual([]);
+  expect(seen.errors.filter((e) => /panicked|unreachable/i.test(e)), 'panics').toEqual([]);
+  expect(await violations(page), 'CSP violations').toEqual([]);
+  expect(seen.csp, 'CSP console messages').toEqual([]);
+}
+
+/** Serves a file of the hostile corpus as data/events.json. */
+async function serveData(page: Page, name: string) {
+  const body = fixture(name);
+  await page.route('**/data/events.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body }),
+  );
+}
+
+const switchTo = (page: Page, name: 'English' | 'Español') =>
+  page.locator('.language-switch').getByRole('button', { name }).click();
+
+// --------------------------------------------------------------- CSP
+
+test.describe('the Content Security Policy', () => {
+  test('is in the page, allows no inline script or style, and the page runs under it', async ({ page }) => {
+    const seen = await watch(page);
+    await page.goto('/?lang=es');
+    await expect(events(page).first()).toBeVisible();
+    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(policy).toContain("style-src 'self'");
+    expect(policy).not.toContain('unsafe-inline');
+    expect(await page.locator('script:not([src])').count(), 'inline scripts').toBe(0);
+    // Use the page: open an event, filter, search, switch language.
+    await events(page).first().locator('a.event-link').click();
+    await expect(page.locator('section.detail')).toBeVisible();
+    // On phones the detail covers the list: close it.
+    await page.locator('.detail-close').click();
+    await page.locator('fieldset.topics input[type=checkbox]').first().check();
+    await page.locator('#search').fill('méxico');
+    await switchTo(page, 'English');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.locator('.clear').click();
+    await expect(events(page).first()).toBeVisible();
+    await expectClean(page, seen);
+  });
+
+  test('also in the sub-path build', async ({ page }) => {
+    const seen = await watch(page);
+    await page.goto('/sub/path/?lang=en');
+    await expect(events(page).first()).toBeVisible();
+    await expectClean(page, seen);
+  });
+
+  test('is enforced: injected inline scripts and handlers are refused and reported', async ({ page }) => {
+    await watch(page);
+    await page.goto('/?lang=en');
+    await expect(events(page).first()).toBeVisible();
+    await page.evaluate(() => {
+      document.body.insertAdjacentHTML('beforeend', '<img src="data:," onload="__pwned()" alt="">');
+      const script = document.createElement('script');
+      script.textContent = '__pwned()';
+      document.body.append(script);
+    });
+    await expect.poll(async () => (await violations(page)).length).toBeGreaterThanOrEqual(2);
+    expect(await pwned(page)).toBe(false);
+  });
+});
+
+// ------------------------------------------------------ hostile data
+
+const PAYLOADS = [
+  '<img src=x onerror="__pwned()">',
+  '<script>__pwned()</script>',
+  '"><svg onload=__pwned()>',
+  `'><iframe srcdoc="<script>parent.__pwned()</script>"></iframe>`,
+  '<a href="javascript:__pwned()">click me</a>',
+  '</p><details open ontoggle=__pwned()>x</details>',
+  '<style>*{display:none}</style>',
+  '{{__pwned()}} { $count } {"{"} ${__pwned()}',
+  '&lt;b&gt; &amp; &#x3C;script&#x3E;__pwned()&#x3C;/script&#x3E;',
+];
+
+test.describe('markup in the data', () => {
+  // Without the CSP, so that this proves the rendering itself is safe: had
+  // any text been parsed as HTML, `__pwned()` would have run.
+  test.use({ bypassCSP: true });
+
+  test('is shown as text everywhere and never runs', async ({ page }) => {
+    const seen = await watch(page);
+    await serveData(page, 'markup-in-text.json');
+    await page.goto('/?lang=en');
+    await expect(events(page)).toHaveCount(PAYLOADS.length + 1);
+    for (const [i, payload] of PAYLOADS.entries()) {
+      const link = page.locator(`#card-markup-${i + 1} a.event-link`);
+      await expect(link).toHaveText(payload);
+      await link.click();
+      const detail = page.locator('section.detail');
+      await expect(detail.locator('#detail-heading')).toHaveText(payload);
+      // Body (two paragraphs), caveat, place, quote, speaker, source.
+      expect(await detail.evaluate((d, p) => d.textContent!.split(p).length - 1, payload)).toBeGreaterThanOrEqual(7);
+      await page.locator('.detail-close').click();
+    }
+    await page.locator('#card-odd-characters a.event-link').click();
+    await expect(page.locator('section.detail a[href^="https://example.org/?q="]')).toHaveAttribute(
+      'href',
+      'https://example.org/?q="><svg/onload=__pwned()>&x=<script>',
+    );
+    await page.locator('.detail-close').click();
+    // Names of topics, actors and eras, in the filters and the overview.
+    await expect(page.locator('fieldset.topics')).toContainText('Diplomacy "><svg onload=__pwned()>');
+    await expect(page.locator('#actor')).toContainText('Marco Rubio <img src=x onerror="__pwned()">');
+    // A search for markup finds it as text.
+    await page.locator('#search').fill('<script>');
+    await expect(page.locator('#card-markup-2')).toBeVisible();
+    // Not one element came from the data.
+    const injected = await page.evaluate(
+      () =>
+        document.querySelectorAll(
+          'body script, body style, iframe[srcdoc], img[src="x"], svg, [onerror], [onload], [ontoggle], a[href^="javascript" i]',
+        ).length,
+    );
+    expect(injected).toBe(0);
+    await expect(page.locator('body')).toBeVisible();
+    expect(await pwned(page), 'a payload ran').toBe(false);
+    expect(seen.uncaught).toEqual([]);
+    // The hook works: the same payload parsed as HTML does run.
+    await page.evaluate((p) => document.body.insertAdjacentHTML('beforeend', p), PAYLOADS[0]);
+    await expect.poll(() => pwned(page)).toBe(true);
+  });
+});
+
+test.describe('events with errors', () => {
+  for (const [lang, notice] of [
+    ['es', '12 eventos no se muestran porque sus datos tienen errores.'],
+    ['en', '12 events are not shown because their data has errors.'],
+  ] as const) {
+    test(`links that are not web addresses are left out and reported (${lang})`, async ({ page }) => {
+      const seen = await watch(page);
+      await serveData(page, 'bad-links.json');
+      await page.goto(`/?lang=${lang}`);
+      await expect(page.locator('.data-notice')).toHaveText(notice);
+      await expect(events(page)).toHaveCount(1);
+      await expect(page.locator('#card-good-link')).toBeVisible();
+      await page.locator('#card-good-link a.event-link').click();
+      await expect(page.locator('section.detail a[href="https://example.org/ok"]')).toBeVisible();
+      // Every link on the page is a web address.
+      const protocols = await page.evaluate(() => [
+        ...new Set([...document.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).protocol)),
+      ]);
+      expect(protocols.filter((p) => p !== 'http:' && p !== 'https:')).toEqual([]);
+      // Editors find each problem in the console.
+      expect(seen.warnings.filter((w) => w.includes('is not a web address'))).toHaveLength(12);
+      await expectClean(page, seen);
+    });
+  }
+
+  test('a left-out event cannot be opened by its link', async ({ page }) => {
+    const seen = await watch(page);
+    await serveData(page, 'bad-links.json');
+    await page.goto('/?lang=en&event=bad-link-1');
+    await expect(page.locator('section.not-found')).toContainText('We could not find the event “bad-link-1”.');
+    await expect(page.locator('a[href^="javascript" i]')).toHaveCount(0);
+    await expectClean(page, seen);
+  });
+
+  test('broken records are left out and reported; the good one shows', async ({ page }) => {
+    const seen = await watch(page);
+    await serveData(page, 'bad-records.json');
+    const total = JSON.parse(fixture('bad-records.json').toString()).events.length;
+    await page.goto('/?lang=es');
+    await expect(page.locator('.data-notice')).toHaveText(
+      `${total - 1} eventos no se muestran porque sus datos tienen errores.`,
+    );
+    await expect(events(page)).toHaveCount(1);
+    await expect(page.locator('#card-good-record')).toBeVisible();
+    // Each problem is in the console, where editors look.
+    expect(seen.warnings.some((w) => w.includes('events[1].id (event "<script>__pwned()</script>")'))).toBe(true);
+    await expectClean(page, seen);
+  });
+
+  test('a byte-order mark is ignored', async ({ page }) => {
+    const seen = await watch(page);
+    await serveData(page, 'byte-order-mark.json');
+    await page.goto('/?lang=en');
+    await expect(events(page)).toHaveCount(4);
+    await expect(page.locator('.data-notice')).toHaveCount(0);
+    await expectClean(page, seen);
+  });
+});
+
+// ------------------------------------------------ faults in loading
+
+/** The specific message of each kind of fault, in both languages. */
+const MESSAGE = {
+  network: [
+    'No hay conexión con el servidor. Revisa tu conexión a internet e inténtalo de nuevo.',
+    'The server cannot be reached. Check your internet connection and try again.',
+  ],
+  http: (code: number) => [
+    `El servidor respondió con un error (código ${code}).`,
+    `The server answered with an error (code ${code}).`,
+  ],
+  timeout: ['El servidor tardó demasiado en responder.', 'The server took too long to answer.'],
+  empty: ['El archivo de datos está vacío.', 'The data file is empty.'],
+  tooLarge: ['El archivo de datos es demasiado grande para cargarlo.', 'The data file is too large to load.'],
+  syntax: (pos = String.raw`\d+`, col = String.raw`\d+`) => [
+    new RegExp(`^El archivo de datos está dañado o incompleto \\(línea ${pos}, columna ${col}\\)\\.$`),
+    new RegExp(`^The data file is damaged or incomplete \\(line ${pos}, column ${col}\\)\\.$`),
+  ],
+  shape: (path: string) => [
+    `El archivo de datos no tiene el formato esperado (${path}).`,
+    `The data file is not in the expected format (${path}).`,
+  ],
+  version: (v: number) => [
+    `El archivo de datos usa una versión de formato que esta página no conoce (${v}).`,
+    `The data file uses a format version this page does not know (${v}).`,
+  ],
+};
+
+type Expected = readonly (string | RegExp)[];
+
+/** Loads the page in Spanish while `fault` answers for the data; checks the
+ * message in Spanish, then in English; clears the fault and retries. */
+async function expectFault(
+  page: Page,
+  fault: (route: import('@playwright/test').Route) => Promise<void>,
+  [es, en]: Expected,
+  whileWaiting?: () => Promise<void>,
+) {
+  const seen = await watch(page);
+  let faulty = true;
+  await page.route('**/data/events.json', (route) => (faulty ? fault(route) : route.continue()));
+  const requested = page.waitForRequest('**/data/events.json');
+  await page.goto('/?lang=es');
+  await requested;
+  await whileWaiting?.();
+  await expect(alert(page).locator('h2')).toHaveText('No pudimos cargar la cronología');
+  await expect(alert(page).locator('p')).toHaveText(es);
+  await switchTo(page, 'English');
+  await expect(alert(page).locator('h2')).toHaveText('We could not load the timeline');
+  await expect(alert(page).locator('p')).toHaveText(en);
+  await expect(events(page)).toHaveCount(0);
+  // The fault clears; the retry button loads the timeline.
+  faulty = false;
+  await alert(page).getByRole('button', { name: 'Try again' }).click();
+  await expect(events(page).first()).toBeVisible();
+  await expect(alert(page)).toHaveCount(0);
+  await expectClean(page, seen);
+}
+
+/** Sends the data request to one of faults.mjs's broken answers. */
+const serverFault = (name: string) => (route: import('@playwright/test').Route) =>
+  route.continue({ url: new URL(`/__fault/${name}`, route.request().url()).href });
+
+test.describe('a fault in loading the data', () => {
+  for (const [name, expected] of [
+    ['network', MESSAGE.network],
+    ['dropped-body', MESSAGE.network],
+    ['status-404', MESSAGE.http(404)],
+    ['status-500', MESSAGE.http(500)],
+    ['status-503', MESSAGE.http(503)],
+    ['empty', MESSAGE.empty],
+    ['truncated', MESSAGE.syntax()],
+    ['wrong-shape', MESSAGE.shape('events')],
+    ['html', MESSAGE.syntax('1', '1')],
+    ['huge-declared', MESSAGE.tooLarge],
+    ['huge-chunked', MESSAGE.tooLarge],
+  ] as const) {
+    test(`${name}: a specific message in both languages, and retry works`, async ({ page }) => {
+      await expectFault(page, serverFault(name), expected);
+    });
+  }
+
+  test('a request the browser cannot send: network message', async ({ page }) => {
+    await expectFault(page, (route) => route.abort('internetdisconnected'), MESSAGE.network);
+  });
+
+  // The app gives up after 15 s; the page's clock is moved on, not waited for.
+  for (const name of ['slow', 'stalled-body']) {
+    test(`${name}: times out with its message, and retry works`, async ({ page }) => {
+      await page.clock.install();
+      await expectFault(page, serverFault(name), MESSAGE.timeout, async () => {
+        await expect(page.locator('.loading')).toBeVisible();
+        await page.clock.runFor(15_000);
+      });
+    });
+  }
+
+  for (const [name, expected] of [
+    ['not-an-object.json', MESSAGE.shape('.')],
+    ['header-wrong-type.json', MESSAGE.shape('title')],
+    ['html-instead-of-json.json', MESSAGE.syntax('1', '1')],
+    ['lone-surrogate.json', MESSAGE.syntax()],
+    ['number-out-of-range.json', MESSAGE.syntax()],
+    ['deep-nesting.json', MESSAGE.syntax()],
+    ['future-version.json', MESSAGE.version(99)],
+  ] as const) {
+    test(`${name}: refused with its message, nothing of it runs`, async ({ page }) => {
+      const body = fixture(name);
+      await expectFault(page, (route) => route.fulfill({ status: 200, contentType: 'application/json', body }), expected);
+    });
+  }
+});
+
+// -------------------------------------------------- hostile addresses
+
+const LONG = 'x'.repeat(10_000);
+
+test.describe('hostile addresses', () => {
+  // The browser's language is English, so an unknown ?lang= falls back to it.
+  test.use({ locale: 'en-US' });
+
+  for (const [query, what] of [
+    ['?q=%E0%A4%A', 'a cut-off escape in the search'],
+    ['?q=%00&event=%00&topic=%00', 'NUL characters'],
+    [`?q=${LONG}`, 'a 10 000-character search'],
+    [`?topic=${LONG}`, 'a 10 000-character topic'],
+    [`?actor=${'a,'.repeat(5_000)}`, '5 000 actors'],
+    ['?q=%3Cimg%20src%3Dx%20onerror%3D__pwned()%3E&topic=%3Csvg%20onload%3D__pwned()%3E,,,', 'markup'],
+    ['?%=%&&==&%ZZ=%&q=%ZZ%&from=2026-02-30&to=99999&embed=%FF&childId=%22%3E', 'broken pairs and values'],
+    ['?lang=xx', 'an unknown language'],
+    ['?lang=%00%3Cscript%3E', 'a language with markup'],
+    [`?lang=${LONG}`, 'a 10 000-character language'],
+  ] as const) {
+    test(`are reduced, not refused: ${what}`, async ({ page }) => {
+      const seen = await watch(page);
+      await page.goto(`/${query}`);
+      await expect(page.locator('.result-count')).toBeVisible();
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+      // The address now holds what the app understood: short and plain.
+      await expect.poll(() => page.url().length).toBeLessThan(1000);
+      expect(page.url()).not.toMatch(/lang=(?!en|es)|%00|<|>/);
+      expect((await page.locator('#search').inputValue()).length).toBeLessThanOrEqual(200);
+      expect(seen.errors).toEqual([]);
+      await expectClean(page, seen);
+    });
+  }
+
+  for (const [event, shown] of [
+    ['%3Cimg%20src%3Dx%20onerror%3D__pwned()%3E', '<img src=x onerror=__pwned()>'],
+    ['%E0%A4%A', '\u{FFFD}%A'],
+    [LONG, 'x'.repeat(80)],
+  ] as const) {
+    test(`an unknown ?event= says so, as text: ${shown.slice(0, 20)}`, async ({ page }) => {
+      const seen = await watch(page);
+      await page.goto(`/?lang=en&event=${event}`);
+      await expect(page.locator('section.not-found h2')).toHaveText(
+        `We could not find the event “${shown}”. The link may be mistyped, or the event may no longer exist.`,
+      );
+      await switchTo(page, 'Español');
+      await expect(page.locator('section.not-found h2')).toContainText(`No encontramos el evento «${shown}»`);
+      await expect(events(page).first()).toBeVisible();
+      await expectClean(page, seen);
+    });
+  }
+});
+
+// ----------------------------------------------------------- panic
+
+test.describe('a panic', () => {
+  for (const [start, other, expected] of [
+    ['en', 'Español', { title: 'Algo salió mal', reload: 'Recargar la página', lang: 'es' }],
+    ['es', 'English', { title: 'Something went wrong', reload: 'Reload the page', lang: 'en' }],
+  ] as const) {
+    test(`shows "something went wrong" in the current language (${expected.lang}), with a reload link`, async ({
+      page,
+    }) => {
+      const seen = await watch(page);
+      await page.goto(`/?lang=${start}&q=m`);
+      await expect(events(page).first()).toBeVisible();
+      // The message follows the language chosen after the start.
+      await switchTo(page, other);
+      await expect(page.locator('html')).toHaveAttribute('lang', expected.lang);
+      // A test-only export: no link or parameter reaches it (src/panic.rs).
+      await page.evaluate(() => {
+        try {
+          (window as unknown as { wasmBindings: { __panicForTests(): void } }).wasmBindings.__panicForTests();
+        } catch {
+          // The wasm traps after the hook has run.
+        }
+      });
+      const message = page.locator('#panic-message');
+      await expect(message).toHaveAttribute('role', 'alert');
+      await expect(message.locator('h2')).toHaveText(expected.title);
+      await expect(message).toHaveAttribute('lang', expected.lang);
+      expect(seen.errors.some((e) => e.includes('panicked at'))).toBe(true);
+      // The link reloads the same view.
+      const link = message.getByRole('link', { name: expected.reload });
+      await expect(link).toBeVisible();
+      await link.click();
+      await expect(events(page).first()).toBeVisible();
+      await expect(page.locator('#panic-message')).toHaveCount(0);
+      await expect(page.locator('#search')).toHaveValue('m');
+      expect(await violations(page)).toEqual([]);
+    });
+  }
+});
