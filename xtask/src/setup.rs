@@ -122,7 +122,7 @@ pub fn ensure_trunk() -> Result {
     if let Some(other) = have {
         println!("    found {other}, but this project builds with {want}");
     }
-    step(&format!("installing {want} (cargo install, about 6 minutes)"));
+    step(&format!("installing {want} (cargo install, about 10 minutes on 2 cores)"));
     run(command("cargo").args([
         "install",
         "--locked",
@@ -140,7 +140,7 @@ pub fn ensure_wasm_bindgen() -> Result {
         return Ok(());
     }
     step(&format!(
-        "installing wasm-bindgen-cli {version} (cargo install, about 2 minutes; \
+        "installing wasm-bindgen-cli {version} (cargo install, about 3 minutes; \
          it must equal the wasm-bindgen in Cargo.lock)"
     ));
     // Not `--locked`: wasm-bindgen-cli's own lock file does not build with
