@@ -50,6 +50,18 @@ impl PageState {
         format!("{}{}", location_path(), self.url_with_event(Some(id.to_string()), lang).to_query())
     }
 
+    /// A click handler for a link to event `id`: a plain click opens it in
+    /// place, while new-tab and new-window clicks are left to the browser.
+    pub fn open_on_click(self, id: String) -> impl Fn(leptos::ev::MouseEvent) + 'static {
+        move |ev| {
+            if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+                return;
+            }
+            ev.prevent_default();
+            self.event.set(Some(id.clone()));
+        }
+    }
+
     /// Keeps the URL in step with the state, and the state with the URL when
     /// the reader goes back or forward. Opening or closing an event adds a
     /// history entry; filters and language replace the current one, so Back

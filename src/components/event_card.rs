@@ -60,14 +60,7 @@ pub fn EventCard(index: usize) -> impl IntoView {
         let id = id.clone();
         move || state.href_for_event(&id, lang.get())
     };
-    let open = move |ev: leptos::ev::MouseEvent| {
-        // Let the browser handle new-tab and new-window clicks.
-        if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
-            return;
-        }
-        ev.prevent_default();
-        state.event.set(Some(id.clone()));
-    };
+    let open = state.open_on_click(id);
 
     view! {
         <li class="event" class:selected=selected>

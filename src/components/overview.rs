@@ -206,13 +206,7 @@ fn marks(timeline: &Arc<Timeline>, ctx: Ctx) -> impl IntoView + use<> {
                 let id = id.clone();
                 move || state.href_for_event(&id, ctx.lang.get())
             };
-            let open = move |ev: leptos::ev::MouseEvent| {
-                if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
-                    return;
-                }
-                ev.prevent_default();
-                state.event.set(Some(id.clone()));
-            };
+            let open = state.open_on_click(id);
             view! {
                 <a
                     class="mark"
