@@ -44,7 +44,8 @@ const CHROME_ARGS = [
 
 function firstLoadAssets() {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const refs = [...html.matchAll(/(?:href|src)="\/?([^"]+\.(?:js|wasm|css|svg))"/g)].map((m) => m[1]);
+  // Attribute values may be unquoted: release builds minify the HTML.
+  const refs = [...html.matchAll(/(?:href|src)="?\/?([^"\s>]+\.(?:js|wasm|css|svg))(?=["\s>])/g)].map((m) => m[1]);
   const unique = [...new Set(refs.map((r) => r.replace(/^\.\//, '')))];
   return [{ name: 'index.html', kind: 'HTML' }]
     .concat(unique.map((name) => ({ name, kind: name.split('.').pop().toUpperCase() })))
@@ -218,7 +219,10 @@ function lighthouse() {
 
 const TYPES = { html: 'text/html', js: 'text/javascript', wasm: 'application/wasm', css: 'text/css', json: 'application/json', svg: 'image/svg+xml' };
 
-/** A static server for DIST, as a plain host would serve it. */
+/** A static server for DIST, as a plain static host serves it: brotli or
+ * gzip when the browser accepts it (as GitHub Pages, Netlify or nginx with
+ * gzip on do), so Lighthouse sees realistic transfers. */
+const compressed = new Map();
 function serve() {
   const server = createServer((req, res) => {
     const path = new URL(req.url, BASE).pathname;
@@ -227,8 +231,19 @@ function serve() {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[file.split('.').pop()] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
+    const accepts = req.headers['accept-encoding'] ?? '';
+    const encoding = accepts.includes('br') ? 'br' : accepts.includes('gzip') ? 'gzip' : null;
+    const headers = { 'content-type': TYPES[file.split('.').pop()] ?? 'application/octet-stream' };
+    let body = readFileSync(file);
+    if (encoding) {
+      const key = `${encoding}:${file}`;
+      if (!compressed.has(key)) {
+        compressed.set(key, encoding === 'br' ? brotliCompressSync(body) : gzipSync(body));
+      }
+      body = compressed.get(key);
+      headers['content-encoding'] = encoding;
+    }
+    res.writeHead(200, headers).end(body);
   });
   return new Promise((ok) => server.listen(PORT, '127.0.0.1', () => ok(server)));
 }

@@ -38,7 +38,12 @@ export default defineConfig({
       use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } },
     },
     {
+      // The phone width runs the specs whose outcome depends on layout, touch
+      // or size (the timeline, accessibility, embeds, the smoke test). The
+      // hostile-input and language specs test data and strings, which do not
+      // change with the width: running them twice only cost CI minutes.
       name: 'mobile',
+      testMatch: ['timeline.spec.ts', 'a11y.spec.ts', 'embed.spec.ts', 'smoke.spec.ts'],
       use: {
         ...devices['Desktop Chrome'],
         viewport: { width: 375, height: 812 },

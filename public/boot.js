@@ -3,6 +3,11 @@
 // in Trunk.toml). Trunk's own loader is an inline script; starting from a
 // file instead lets the Content Security Policy in index.html refuse every
 // inline script, with no hash to keep up to date.
+// Language alternates must be absolute URLs for search engines, and only the
+// browser knows where this copy is hosted.
+for (const link of document.querySelectorAll('link[rel=alternate][hreflang]')) {
+  link.setAttribute('href', link.href);
+}
 const { js, wasm } = document.querySelector('script[data-wasm]').dataset;
 const bindings = await import(js);
 const instance = await bindings.default({ module_or_path: wasm });

@@ -133,10 +133,12 @@ test('plurals follow the count', async ({ page }) => {
   await expect(page.getByRole('status').filter({ hasText: 'match' })).toHaveText(/^1 of \d+ events matches the filters$/);
 });
 
-test('sharing metadata and alternates are in the page', async ({ page }) => {
+test('sharing metadata and alternates are in the page', async ({ page, baseURL }) => {
   await page.goto('/?lang=en');
-  await expect(page.locator('link[rel=alternate][hreflang=es]')).toHaveAttribute('href', './?lang=es');
-  await expect(page.locator('link[rel=alternate][hreflang=en]')).toHaveAttribute('href', './?lang=en');
+  // Written relative in index.html, made absolute at start (hreflang needs it).
+  await expect(page.locator('link[rel=alternate][hreflang=es]')).toHaveAttribute('href', `${baseURL}/?lang=es`);
+  await expect(page.locator('link[rel=alternate][hreflang=en]')).toHaveAttribute('href', `${baseURL}/?lang=en`);
+  await expect(page.locator('link[rel=alternate][hreflang=x-default]')).toHaveAttribute('href', `${baseURL}/`);
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', /México.*Mexico/);
   await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary');
   await ready(page);

@@ -22,7 +22,10 @@ Commands:
                          (http://127.0.0.1:8080/; e.g. --release, --port 3000)
   test                   install what is missing, then run every check:
                          fmt, clippy (native and wasm), cargo test, check-data,
-                         release builds and the end-to-end tests
+                         release builds, the budgets and the end-to-end tests
+  bench [args]           release build, then the benchmark table: bytes,
+                         speed at 67/1,000/5,000 events, memory, Lighthouse
+                         (e.g. --runs 9, --no-lighthouse, --budget)
   e2e [playwright args]  only the end-to-end tests, against the builds
                          `cargo xtask test` left (dist/, target/dist-subpath/)
   check-data [PATH]      check the event data (default public/data/events.json)
@@ -38,6 +41,7 @@ fn main() -> ExitCode {
         "serve" => serve::run(&rest),
         "test" => test::run(&rest),
         "e2e" => test::e2e(&rest),
+        "bench" => test::bench(&rest),
         "check-data" => check_data::run(&rest),
         "schema" => schema::run(&rest),
         "" | "help" | "-h" | "--help" => {

@@ -185,7 +185,7 @@ pub fn ensure_npm_packages() -> Result {
         };
         step(&format!(
             "installing the npm packages of end2end/ ({how}: Playwright, axe-core, \
-             binaryen's wasm-opt; under a minute)"
+             binaryen's wasm-opt, Lighthouse; about a minute)"
         ));
         run(command("npm")
             .args(args)

@@ -15,7 +15,7 @@ pub fn run(args: &[String]) -> Result {
     }
     let started = Instant::now();
     let mut done: Vec<(&str, Duration)> = Vec::new();
-    let steps: [(&str, &dyn Fn() -> Result); 9] = [
+    let steps: [(&str, &dyn Fn() -> Result); 10] = [
         ("setup", &|| {
             step("checking the tools");
             setup::ensure_all()
@@ -39,6 +39,9 @@ pub fn run(args: &[String]) -> Result {
         ("trunk build (sub-path)", &|| {
             trunk(&["build", "--release", "--public-url", "/sub/path/", "--dist", SUBPATH_DIST])
         }),
+        // Before the end-to-end tests, so that Playwright's summary is the
+        // last thing printed.
+        ("budgets", &|| node_bench(&["--budget"])),
         ("end-to-end tests", &|| playwright(&[])),
     ];
     for (name, action) in steps {
@@ -90,6 +93,23 @@ fn playwright(args: &[String]) -> Result {
     // `playwright` from end2end/node_modules/.bin (first on the tools' PATH):
     // never `npx`, which could download.
     run_cmd(command("playwright").arg("test").args(args).current_dir(setup::end2end()))
+}
+
+/// `cargo xtask bench [bench.mjs args]`: the release build, then the full
+/// benchmark table (bytes, speed at 67, 1,000 and 5,000 events, memory,
+/// Lighthouse) and the budget check.
+pub fn bench(args: &[String]) -> Result {
+    setup::ensure_all()?;
+    trunk(&["build", "--release"])?;
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    node_bench(&args).map_err(|err| format!("benchmark failed: {err}"))
+}
+
+/// end2end/bench.mjs against `dist/`; it exits non-zero when a budget in
+/// end2end/budgets.json is exceeded.
+fn node_bench(args: &[&str]) -> Result {
+    step(&format!("node bench.mjs {} (in end2end/)", args.join(" ")));
+    run_cmd(command("node").arg("bench.mjs").args(args).current_dir(setup::end2end()))
 }
 
 fn summary(done: &[(&str, Duration)], total: Duration) {
