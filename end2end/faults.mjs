@@ -11,7 +11,7 @@ const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const SMALL = readFileSync(resolve(ROOT, 'tests/fixtures/small.json'));
 
 /** `MAX_BYTES` in src/data.rs, plus one. */
-const TOO_LARGE = 8 * 1024 * 1024 + 1;
+const TOO_LARGE = 16 * 1024 * 1024 + 1;
 const JSON_TYPE = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache' };
 
 /** A JSON document of exactly `size` bytes: `{"pad":"xxx…"}`. */
