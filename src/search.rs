@@ -16,6 +16,20 @@ pub fn fold(text: &str) -> String {
         if is_combining_mark(c) {
             continue;
         }
+        // Most text is ASCII: its own quick path, without the Unicode
+        // tables (folding thousands of events at load is otherwise slow).
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(c.to_ascii_lowercase());
+            } else {
+                pending_space = true;
+            }
+            continue;
+        }
         if c.is_alphanumeric() {
             if pending_space && !out.is_empty() {
                 out.push(' ');

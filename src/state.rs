@@ -2,6 +2,7 @@
 //! the URL query.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos_fluent::I18n;
@@ -110,9 +111,18 @@ pub struct Loaded {
 
 impl Loaded {
     pub fn new(timeline: Arc<Timeline>, state: PageState, lang: Signal<Lang>) -> Self {
-        let index = SearchIndex::new(&timeline);
+        let index = Arc::new(SearchIndex::default());
         let t = timeline.clone();
-        let shown = Memo::new(move |_| state.filter.with(|f| apply(&t, &index, f, lang.get())));
+        let search = index.clone();
+        let shown = Memo::new(move |_| state.filter.with(|f| apply(&t, &search, f, lang.get())));
+        // Fold the search texts of the active language once the first
+        // events are painted (a timeout queued from an animation frame runs
+        // after that frame), so that neither the first paint nor the first
+        // keystroke waits for them.
+        let t = timeline.clone();
+        request_animation_frame(move || {
+            set_timeout(move || index.prepare(&t, lang.get_untracked()), Duration::ZERO);
+        });
         Self { timeline, shown }
     }
 }

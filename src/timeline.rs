@@ -2,6 +2,8 @@
 //! events pass the filters, how they group by year, where they sit on the
 //! overview, and how their status reads today.
 
+use std::sync::OnceLock;
+
 use crate::data::{Entry, Lang, Status, Timeline};
 use crate::dates::PartialDate;
 use crate::search::{Query, fold};
@@ -29,16 +31,28 @@ impl Filter {
 }
 
 /// The folded text each event is searched by, per language, built once
-/// per load so that a keystroke only scans prepared strings.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// per load so that a keystroke only scans prepared strings. Each
+/// language's texts are built the first time they are needed (or ahead of
+/// time with [`SearchIndex::prepare`]), so that loading a long timeline
+/// does not wait for a search nobody has typed yet.
+#[derive(Debug, Default)]
 pub struct SearchIndex {
-    es: Vec<String>,
-    en: Vec<String>,
+    es: OnceLock<Vec<String>>,
+    en: OnceLock<Vec<String>>,
 }
 
 impl SearchIndex {
-    pub fn new(timeline: &Timeline) -> Self {
-        let build = |lang: Lang| {
+    /// Builds the texts of `lang` now, if they are not built yet.
+    pub fn prepare(&self, timeline: &Timeline, lang: Lang) {
+        self.texts(timeline, lang);
+    }
+
+    fn texts(&self, timeline: &Timeline, lang: Lang) -> &[String] {
+        let cell = match lang {
+            Lang::Es => &self.es,
+            Lang::En => &self.en,
+        };
+        cell.get_or_init(|| {
             timeline
                 .entries
                 .iter()
@@ -60,22 +74,15 @@ impl SearchIndex {
                     fold(&text)
                 })
                 .collect()
-        };
-        Self { es: build(Lang::Es), en: build(Lang::En) }
-    }
-
-    fn get(&self, lang: Lang, i: usize) -> &str {
-        let texts = match lang {
-            Lang::Es => &self.es,
-            Lang::En => &self.en,
-        };
-        texts.get(i).map_or("", String::as_str)
+        })
     }
 }
 
 /// Indices into `timeline.entries` of the events that pass `filter`, in order.
 pub fn apply(timeline: &Timeline, index: &SearchIndex, filter: &Filter, lang: Lang) -> Vec<usize> {
     let query = Query::new(&filter.query);
+    // Only a search needs the folded texts.
+    let texts = if query.is_empty() { &[][..] } else { index.texts(timeline, lang) };
     timeline
         .entries
         .iter()
@@ -85,7 +92,7 @@ pub fn apply(timeline: &Timeline, index: &SearchIndex, filter: &Filter, lang: La
             (filter.topics.is_empty() || e.topics.iter().any(|t| filter.topics.contains(t)))
                 && (filter.actors.is_empty() || e.actors.iter().any(|a| filter.actors.contains(a)))
                 && in_range(entry, filter.from, filter.to)
-                && (query.is_empty() || query.matches(index.get(lang, *i)))
+                && (query.is_empty() || query.matches(texts.get(*i).map_or("", String::as_str)))
         })
         .map(|(i, _)| i)
         .collect()
@@ -175,6 +182,101 @@ pub fn step(shown: &[usize], current: usize, forward: bool) -> Option<usize> {
     shown.get(next).copied()
 }
 
+/// How many events a long list renders at first, and adds at a time. A
+/// long list is rendered in slices: building and laying out thousands of
+/// cards at once takes the browser far longer than the reader can see, so
+/// the list shows a slice (several screens of cards) and grows as the
+/// reader scrolls or asks for more. A keystroke in the search box rebuilds
+/// at most one slice, so its size is what a keystroke costs.
+pub const CHUNK: usize = 50;
+
+/// Lists up to this long are rendered whole at once, as the real data (67
+/// events) always is: slicing would save little and change what readers
+/// of the real timeline get.
+pub const WHOLE_LIST: usize = 120;
+
+/// The slice of the shown events that the list renders: positions
+/// `start..end` in `shown`. The count of results always comes from `shown`
+/// itself, never from the slice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ListWindow {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl ListWindow {
+    /// The first chunk of a list of `len` events (all of a short one).
+    pub fn first(len: usize) -> Self {
+        Self { start: 0, end: if len <= WHOLE_LIST { len } else { CHUNK } }
+    }
+
+    /// Everything, for printing.
+    pub fn all(len: usize) -> Self {
+        Self { start: 0, end: len }
+    }
+
+    /// This window, kept inside a list of `len` events and never empty
+    /// while the list is not.
+    #[must_use]
+    pub fn clamp(self, len: usize) -> Self {
+        let end = self.end.min(len);
+        let start = self.start.min(end);
+        if start == end { Self::first(len) } else { Self { start, end } }
+    }
+
+    /// One more chunk after the end.
+    #[must_use]
+    pub fn more(self, len: usize) -> Self {
+        Self { start: self.start, end: (self.end + CHUNK).min(len) }.clamp(len)
+    }
+
+    /// One more chunk before the start.
+    #[must_use]
+    pub fn earlier(self, len: usize) -> Self {
+        Self { start: self.start.saturating_sub(CHUNK), end: self.end }.clamp(len)
+    }
+
+    pub fn contains(self, pos: usize) -> bool {
+        (self.start..self.end).contains(&pos)
+    }
+
+    /// A window that holds position `pos` (an opened event): this one grown
+    /// by a chunk when `pos` is just outside it (the detail's "next" and
+    /// "previous" step one at a time), otherwise a chunk that starts a few
+    /// events before it, so that a deep link far down a long list does not
+    /// have to render everything above it.
+    #[must_use]
+    pub fn including(self, pos: usize, len: usize) -> Self {
+        if pos >= len || self.contains(pos) {
+            return self;
+        }
+        if pos >= self.end && pos < self.end + CHUNK {
+            return Self { start: self.start, end: (self.end + CHUNK).min(len).max(pos + 1) };
+        }
+        if pos < self.start && pos + CHUNK >= self.start {
+            return Self { start: self.start.saturating_sub(CHUNK).min(pos), end: self.end };
+        }
+        let start = pos.saturating_sub(CHUNK / 10);
+        Self { start, end: (start + CHUNK).min(len) }
+    }
+
+    /// How many events are left after the end, and before the start.
+    pub fn left_after(self, len: usize) -> usize {
+        len.saturating_sub(self.end)
+    }
+}
+
+/// Above this many events the overview draws no mark per event, only the
+/// bars of events per year: thousands of marks stacked six deep cannot be
+/// told apart or clicked, and each is a link that the browser has to build,
+/// lay out and update on every filter change and language switch.
+pub const MAX_MARKS: usize = 400;
+
+/// Whether the overview draws one mark per event for `count` events.
+pub fn draws_marks(count: usize) -> bool {
+    count <= MAX_MARKS
+}
+
 /// Stacks marks that would overlap on the overview into lanes: each mark
 /// (by position from 0.0 to 1.0, in order) takes the lowest lane whose last
 /// mark is at least `gap` before it, up to `max_lanes`.
@@ -239,7 +341,7 @@ mod tests {
     #[test]
     fn no_filter_shows_everything_in_order() {
         let t = sample();
-        let idx = SearchIndex::new(&t);
+        let idx = SearchIndex::default();
         let shown = apply(&t, &idx, &Filter::default(), Lang::Es);
         assert_eq!(shown.len(), t.entries.len());
         assert!(shown.windows(2).all(|w| t.entries[w[0]].start <= t.entries[w[1]].start));
@@ -248,7 +350,7 @@ mod tests {
     #[test]
     fn topics_combine_with_or_and_kinds_with_and() {
         let t = sample();
-        let idx = SearchIndex::new(&t);
+        let idx = SearchIndex::default();
         let f = |topics: &[&str], q: &str| Filter {
             topics: topics.iter().map(|s| (*s).to_string()).collect(),
             query: q.into(),
@@ -265,7 +367,7 @@ mod tests {
     #[test]
     fn search_ignores_accents_and_uses_the_active_language() {
         let t = sample();
-        let idx = SearchIndex::new(&t);
+        let idx = SearchIndex::default();
         let q = |q: &str, lang| {
             ids(&t, &apply(&t, &idx, &Filter { query: q.into(), ..Filter::default() }, lang))
         };
@@ -281,7 +383,7 @@ mod tests {
     #[test]
     fn range_keeps_events_that_overlap_it() {
         let t = sample();
-        let idx = SearchIndex::new(&t);
+        let idx = SearchIndex::default();
         let d = |s| PartialDate::parse(s).unwrap();
         let f = Filter { from: Some(d("2026")), to: Some(d("2026")), ..Filter::default() };
         assert_eq!(
@@ -331,6 +433,13 @@ mod tests {
     }
 
     #[test]
+    fn marks_only_while_they_can_be_told_apart() {
+        assert!(draws_marks(67));
+        assert!(draws_marks(MAX_MARKS));
+        assert!(!draws_marks(1000));
+    }
+
+    #[test]
     fn crowded_marks_stack_into_lanes() {
         assert_eq!(lanes(&[0.0, 0.5, 1.0], 0.1, 4), [0, 0, 0]);
         assert_eq!(lanes(&[0.50, 0.51, 0.52, 0.70], 0.05, 4), [0, 1, 2, 0]);
@@ -348,6 +457,52 @@ mod tests {
         assert_eq!(zoom(span, Some((900, 1000)), 0.5), Some((925, 975)));
         // Never narrower than a month.
         assert_eq!(zoom(span, Some((500, 510)), 0.5), Some((490, 520)));
+    }
+
+    #[test]
+    fn the_list_window_starts_with_a_chunk_and_grows() {
+        // The real data's 67 events are all rendered at once.
+        assert_eq!(ListWindow::first(67), ListWindow { start: 0, end: 67 });
+        assert_eq!(ListWindow::first(WHOLE_LIST), ListWindow { start: 0, end: WHOLE_LIST });
+        let w = ListWindow::first(5000);
+        assert_eq!(w, ListWindow { start: 0, end: CHUNK });
+        assert_eq!(w.more(5000), ListWindow { start: 0, end: 2 * CHUNK });
+        assert_eq!(w.more(CHUNK + 7), ListWindow { start: 0, end: CHUNK + 7 });
+        assert_eq!(w.left_after(5000), 5000 - CHUNK);
+        assert_eq!(ListWindow::all(5000), ListWindow { start: 0, end: 5000 });
+        assert_eq!(ListWindow::first(0), ListWindow { start: 0, end: 0 });
+    }
+
+    #[test]
+    fn the_list_window_shrinks_with_the_list_but_never_empties() {
+        let w = ListWindow { start: 300, end: 400 };
+        assert_eq!(w.clamp(350), ListWindow { start: 300, end: 350 });
+        // Fewer results than the window's start: back to the first chunk.
+        assert_eq!(w.clamp(20), ListWindow { start: 0, end: 20 });
+        assert_eq!(w.earlier(5000), ListWindow { start: 300 - CHUNK, end: 400 });
+        let near_top = ListWindow { start: CHUNK / 2, end: 2 * CHUNK };
+        assert_eq!(near_top.earlier(5000), ListWindow { start: 0, end: 2 * CHUNK });
+    }
+
+    #[test]
+    fn the_list_window_reaches_an_opened_event() {
+        let w = ListWindow::first(5000);
+        // Inside: unchanged.
+        assert_eq!(w.including(CHUNK - 1, 5000), w);
+        // Just after (the detail's "next"): one chunk more.
+        assert_eq!(w.including(CHUNK, 5000), ListWindow { start: 0, end: 2 * CHUNK });
+        // Far away (a deep link): a chunk starting a little before it.
+        let far = w.including(4000, 5000);
+        assert!(far.contains(4000));
+        let start = 4000 - CHUNK / 10;
+        assert_eq!(far, ListWindow { start, end: start + CHUNK });
+        // Just before (the detail's "previous"): a chunk earlier.
+        let earlier = ListWindow { start: start - CHUNK, end: start + CHUNK };
+        assert_eq!(far.including(start - 1, 5000), earlier);
+        // Near the end of the list, the window stops there.
+        assert_eq!(w.including(4995, 5000), ListWindow { start: 4995 - CHUNK / 10, end: 5000 });
+        // A position outside the list changes nothing.
+        assert_eq!(w.including(5000, 5000), w);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 # The overview, the filters and the list of events.
 overview-heading = Overview
 overview-description = Each mark is an event, coloured and shaped by its main topic. Drag across the axis to choose a period, or use the buttons.
+overview-description-dense = There are too many events to mark one by one: the bars show how many there are each year. Drag across the axis to choose a period, or use the buttons.
 overview-axis-label = Events from { $first } to { $last }
 overview-range = Period: { $from } to { $to }
 overview-range-all = Whole period
@@ -31,6 +32,16 @@ results-count-filtered =
     } the filters
 results-empty = No events match these filters.
 events-heading = Events
+events-show-more =
+    { $count ->
+        [one] Show 1 more event
+       *[other] Show { $count } more events
+    }
+events-show-earlier =
+    { $count ->
+        [one] Show 1 earlier event
+       *[other] Show { $count } earlier events
+    }
 status-held = Held
 status-announced = Announced
 status-unconfirmed = Announced, not confirmed

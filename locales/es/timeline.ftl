@@ -1,6 +1,7 @@
 # The overview, the filters and the list of events.
 overview-heading = Vista general
 overview-description = Cada marca es un evento, coloreada y con forma según su tema principal. Arrastra sobre el eje para elegir un periodo, o usa los botones.
+overview-description-dense = Hay demasiados eventos para marcarlos uno a uno: las barras muestran cuántos hay cada año. Arrastra sobre el eje para elegir un periodo, o usa los botones.
 overview-axis-label = Eventos de { $first } a { $last }
 overview-range = Periodo: { $from } a { $to }
 overview-range-all = Todo el periodo
@@ -32,6 +33,16 @@ results-count-filtered =
     } con los filtros
 results-empty = Ningún evento coincide con estos filtros.
 events-heading = Eventos
+events-show-more =
+    { $count ->
+        [one] Mostrar 1 evento más
+       *[other] Mostrar { $count } eventos más
+    }
+events-show-earlier =
+    { $count ->
+        [one] Mostrar 1 evento anterior
+       *[other] Mostrar { $count } eventos anteriores
+    }
 status-held = Realizado
 status-announced = Anunciado
 status-unconfirmed = Anunciado, sin confirmar

@@ -8,7 +8,7 @@ use crate::data::{Era, Lang, Timeline};
 use crate::dates::{PartialDate, from_days_since_epoch};
 use crate::intl::format_date;
 use crate::state::{Loaded, PageState, use_lang};
-use crate::timeline::{Span, lanes, per_year, zoom};
+use crate::timeline::{Span, draws_marks, lanes, per_year, zoom};
 
 /// Marks closer than this (as a share of the axis) stack into lanes.
 const MARK_GAP: f64 = 0.012;
@@ -35,13 +35,18 @@ pub fn Overview() -> impl IntoView {
         }),
     };
     let (first, last) = (span.years().start().to_string(), span.years().end().to_string());
+    let with_marks = draws_marks(timeline.entries.len());
+    let help = move || {
+        if with_marks { tr!("overview-description") } else { tr!("overview-description-dense") }
+    };
 
     view! {
         <section class="overview" aria-labelledby="overview-heading">
             <h2 id="overview-heading">{move_tr!("overview-heading")}</h2>
-            <p class="overview-help" id="overview-help">{move_tr!("overview-description")}</p>
+            <p class="overview-help" id="overview-help">{help}</p>
             <div
                 class="axis"
+                class:dense=!with_marks
                 role="group"
                 aria-label=move_tr!("overview-axis-label", { "first" => first.clone(), "last" => last.clone() })
                 aria-describedby="overview-help"
@@ -56,7 +61,7 @@ pub fn Overview() -> impl IntoView {
                 {move || drag.brush().map(|(a, b)| view! {
                     <div class="brush" aria-hidden="true" style:left=percent(a) style:width=percent(b - a)></div>
                 })}
-                {marks(&timeline, ctx)}
+                {with_marks.then(|| marks(&timeline, ctx))}
                 <div class="ticks" aria-hidden="true">{ticks(span)}</div>
             </div>
             <p class="range" aria-live="polite">{range_text}</p>

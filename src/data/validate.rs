@@ -213,28 +213,37 @@ pub(super) fn build(doc: Lenient, text: &str) -> Result<Timeline, LoadError> {
     let actor_ids: HashSet<&str> = actors.iter().map(|a| a.id.as_str()).collect();
     let mut seen_ids = HashSet::new();
     let mut entries = Vec::new();
+    let ctx = Context { topic_ids: &topic_ids, actor_ids: &actor_ids, eras: &era_ranges, updated };
     for (i, value) in doc.events.into_iter().enumerate() {
         let id_hint = value.get("id").and_then(|v| v.as_str()).map(str::to_string);
-        let line = id_hint.as_deref().and_then(|id| line_of_id(text, id));
-        let mut r = Report::new(&mut problems, format!("events[{i}]"), line, id_hint.clone());
-        let event: Event = match serde_path_to_error::deserialize(value) {
-            Ok(event) => event,
+        let first_problem = problems.len();
+        let mut r = Report::new(&mut problems, format!("events[{i}]"), None, id_hint.clone());
+        match serde_path_to_error::deserialize(value) {
+            Ok(event) => {
+                let entry = check_event(&mut r, event, &ctx);
+                let duplicate =
+                    entry.as_ref().is_some_and(|e| !seen_ids.insert(e.event.id.clone()));
+                if duplicate {
+                    r.add("id", "this id is already used by an earlier event; ids must be unique");
+                }
+                if let Some(entry) = entry.filter(|_| r.clean()) {
+                    entries.push(entry);
+                }
+            }
             Err(err) => {
                 let field = err.path().to_string();
                 let field = if field == "." { String::new() } else { field };
                 r.add(&field, super::strip_position(&err.into_inner().to_string()));
-                continue;
             }
-        };
-        let ctx =
-            Context { topic_ids: &topic_ids, actor_ids: &actor_ids, eras: &era_ranges, updated };
-        let entry = check_event(&mut r, event, &ctx);
-        let duplicate = entry.as_ref().is_some_and(|e| !seen_ids.insert(e.event.id.clone()));
-        if duplicate {
-            r.add("id", "this id is already used by an earlier event; ids must be unique");
         }
-        if let Some(entry) = entry.filter(|_| r.clean()) {
-            entries.push(entry);
+        // Only an event with a problem needs its line: finding it scans the
+        // text from the top, which for every event of a long file would
+        // take time growing with the square of its length.
+        if problems.len() > first_problem {
+            let line = id_hint.as_deref().and_then(|id| line_of_id(text, id));
+            for problem in &mut problems[first_problem..] {
+                problem.line = line;
+            }
         }
     }
     // Editors may add events anywhere in the file; the timeline is in order.
