@@ -242,9 +242,15 @@ pub struct Document {
 
 /// The document with only its header typed: events stay raw so that one
 /// broken event cannot stop the others from loading.
+///
+/// Each event is kept as its JSON text (`RawValue`, borrowed from the
+/// document) rather than as a `serde_json::Value`, and is then read with the
+/// same string deserializer as the header. That way the derived
+/// deserializers are compiled once, for one deserializer type, and the
+/// app's wasm carries no `Value` tree code.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Lenient {
+struct Lenient<'a> {
     #[serde(rename = "$schema", default)]
     _schema: Option<String>,
     version: u32,
@@ -253,7 +259,8 @@ struct Lenient {
     eras: Vec<Era>,
     topics: Vec<Topic>,
     actors: Vec<Actor>,
-    events: Vec<serde_json::Value>,
+    #[serde(borrow)]
+    events: Vec<&'a serde_json::value::RawValue>,
 }
 
 /// An event that passed every check, with its dates parsed.
@@ -341,8 +348,9 @@ pub fn parse(text: &str) -> Result<Timeline, LoadError> {
     if text.len() > MAX_BYTES {
         return Err(LoadError::TooLarge(text.len()));
     }
+    // `IgnoredAny` checks that the text is JSON without building it.
     if !text.trim_start().starts_with('{')
-        && serde_json::from_str::<serde_json::Value>(text).is_ok()
+        && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
     {
         return Err(LoadError::Shape {
             path: ".".into(),
@@ -378,8 +386,9 @@ pub fn check(text: &str) -> Vec<Problem> {
     }
 }
 
-/// `serde_json` appends " at line L column C" to messages; for events parsed
-/// from a `Value` those numbers are meaningless, so they are dropped.
+/// `serde_json` appends " at line L column C" to messages; for events, read
+/// from their own text, those numbers count from the event's start and would
+/// mislead, so they are dropped (the problem carries the event's line).
 fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(i) => message[..i].to_string(),

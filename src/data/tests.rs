@@ -163,3 +163,26 @@ fn the_published_schema_matches_the_types() {
         "public/data/events.schema.json is out of date: run `cargo xtask schema`"
     );
 }
+
+/// Events are read one by one from their own text, yet a fault of the JSON
+/// found only then (a number out of range) still refuses the document, at
+/// the line and column a parser reading the whole text gives.
+#[test]
+fn json_fault_inside_an_event_refuses_the_document_where_a_parser_would() {
+    for name in ["hostile/number-out-of-range.json", "hostile/deep-nesting.json"] {
+        let text = fixture(name);
+        let whole = serde_json::from_str::<serde_json::Value>(&text).unwrap_err();
+        let expected = LoadError::Syntax {
+            line: whole.line(),
+            column: whole.column(),
+            message: whole.to_string(),
+        };
+        assert_eq!(parse(&text), Err(expected), "{name}");
+    }
+    // The same fault on a later line of an event.
+    let text =
+        fixture("small.json").replacen("\"amount_usd\": 1400000000", "\"amount_usd\": 1e999", 1);
+    let whole = serde_json::from_str::<serde_json::Value>(&text).unwrap_err();
+    let Err(LoadError::Syntax { line, column, .. }) = parse(&text) else { panic!("not refused") };
+    assert_eq!((line, column), (whole.line(), whole.column()));
+}

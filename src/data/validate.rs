@@ -214,27 +214,12 @@ pub(super) fn build(doc: Lenient, text: &str) -> Result<Timeline, LoadError> {
     let mut seen_ids = HashSet::new();
     let mut entries = Vec::new();
     let ctx = Context { topic_ids: &topic_ids, actor_ids: &actor_ids, eras: &era_ranges, updated };
-    for (i, value) in doc.events.into_iter().enumerate() {
-        let id_hint = value.get("id").and_then(|v| v.as_str()).map(str::to_string);
+    for (i, raw) in doc.events.into_iter().enumerate() {
+        let id_hint = IdHint::read(raw.get());
         let first_problem = problems.len();
         let mut r = Report::new(&mut problems, format!("events[{i}]"), None, id_hint.clone());
-        match serde_path_to_error::deserialize(value) {
-            Ok(event) => {
-                let entry = check_event(&mut r, event, &ctx);
-                let duplicate =
-                    entry.as_ref().is_some_and(|e| !seen_ids.insert(e.event.id.clone()));
-                if duplicate {
-                    r.add("id", "this id is already used by an earlier event; ids must be unique");
-                }
-                if let Some(entry) = entry.filter(|_| r.clean()) {
-                    entries.push(entry);
-                }
-            }
-            Err(err) => {
-                let field = err.path().to_string();
-                let field = if field == "." { String::new() } else { field };
-                r.add(&field, super::strip_position(&err.into_inner().to_string()));
-            }
+        if let Some(entry) = read_event(&mut r, raw.get(), text, &ctx, &mut seen_ids)? {
+            entries.push(entry);
         }
         // Only an event with a problem needs its line: finding it scans the
         // text from the top, which for every event of a long file would
@@ -247,9 +232,130 @@ pub(super) fn build(doc: Lenient, text: &str) -> Result<Timeline, LoadError> {
         }
     }
     // Editors may add events anywhere in the file; the timeline is in order.
-    entries.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.event.id.cmp(&b.event.id)));
+    // Ids are unique here (duplicates were left out above), so the order is
+    // total and an unstable sort gives the same result as a stable one, with
+    // less code: the stable sort's merge code is not needed for this type.
+    entries
+        .sort_unstable_by(|a, b| a.start.cmp(&b.start).then_with(|| a.event.id.cmp(&b.event.id)));
 
     Ok(Timeline { title: doc.title, updated, eras, topics, actors, entries, problems })
+}
+
+/// Reads and checks one event from its JSON text. `Ok(None)` leaves it out,
+/// its problems reported in `r`; `Err` refuses the whole document.
+fn read_event(
+    r: &mut Report,
+    json: &str,
+    text: &str,
+    ctx: &Context,
+    seen_ids: &mut HashSet<String>,
+) -> Result<Option<Entry>, LoadError> {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    let event: Event = match serde_path_to_error::deserialize(de) {
+        Ok(event) => event,
+        Err(err) => {
+            // Some faults of the JSON itself (a number out of range, nesting
+            // too deep) show only when values are read, and the typed read
+            // may stop at a wrong field first. Broken JSON refuses the whole
+            // document, as when the document was read as JSON values before
+            // anything else.
+            if let Some(fault) = json_fault(text, json) {
+                return Err(fault);
+            }
+            let field = err.path().to_string();
+            let field = if field == "." { String::new() } else { field };
+            r.add(&field, super::strip_position(&err.into_inner().to_string()));
+            return Ok(None);
+        }
+    };
+    let entry = check_event(r, event, ctx);
+    if entry.as_ref().is_some_and(|e| !seen_ids.insert(e.event.id.clone())) {
+        r.add("id", "this id is already used by an earlier event; ids must be unique");
+    }
+    Ok(entry.filter(|_| r.clean()))
+}
+
+/// Reads any JSON as `serde_json::Value` does (`deserialize_any` all the
+/// way down), so it finds the same faults, but keeps nothing: the app needs
+/// no `Value` tree code for it.
+struct JsonCheck;
+
+impl<'de> serde::Deserialize<'de> for JsonCheck {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(JsonCheck)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for JsonCheck {
+    type Value = JsonCheck;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_unit<E>(self) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self, A::Error> {
+        while seq.next_element::<JsonCheck>()?.is_some() {}
+        Ok(self)
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self, A::Error> {
+        while map.next_entry::<JsonCheck, JsonCheck>()?.is_some() {}
+        Ok(self)
+    }
+}
+
+/// The first fault of the JSON in `event`, a slice of the document `text`,
+/// where a parser reading the whole document would report it: its line and
+/// column in the document, counted as `serde_json` counts them (lines from
+/// 1, columns in bytes from the start of the line).
+fn json_fault(text: &str, event: &str) -> Option<LoadError> {
+    // An event stands two levels deep (the document, its `events`), which
+    // counts towards `serde_json`'s nesting limit: wrap it as deep.
+    let wrapped = format!("[[{event}]]");
+    let err = serde_json::from_str::<JsonCheck>(&wrapped).err()?;
+    // Byte `k` of `wrapped` stands at byte `start + k` of the document.
+    let start = (event.as_ptr() as usize).saturating_sub(text.as_ptr() as usize + 2);
+    let line_start: usize =
+        wrapped.split_inclusive('\n').take(err.line().saturating_sub(1)).map(str::len).sum();
+    let index = (start + line_start + err.column()).min(text.len());
+    let before = &text.as_bytes()[..index];
+    let start_of_line = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let line = 1 + text[..start_of_line].matches('\n').count();
+    let column = index - start_of_line;
+    let message =
+        format!("{} at line {line} column {column}", super::strip_position(&err.to_string()));
+    Some(LoadError::Syntax { line, column, message })
+}
+
+/// Just the `id` of an event, read even when the rest of it is broken, so
+/// that its problems can name the event and its line.
+#[derive(serde::Deserialize)]
+struct IdHint {
+    id: Option<String>,
+}
+
+impl IdHint {
+    /// The id when it is a string; `None` when it is missing or not a string
+    /// (or the event is not an object).
+    fn read(json: &str) -> Option<String> {
+        serde_json::from_str::<IdHint>(json).ok()?.id
+    }
 }
 
 struct Context<'a> {
