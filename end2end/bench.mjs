@@ -17,6 +17,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { CHROME_ARGS as SHARED_ARGS, CHROMIUM } from './chromium.mjs';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = resolve(HERE, '..');
@@ -28,18 +29,8 @@ const RUNS = Number(args[args.indexOf('--runs') + 1]) || 5;
 const LIGHTHOUSE = !BUDGET_ONLY && !args.includes('--no-lighthouse');
 const PORT = 4180 + Math.floor(Math.random() * 500);
 const BASE = `http://127.0.0.1:${PORT}`;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROME_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-precise-memory-info',
-];
+// Precise memory figures for the table's heap row.
+const CHROME_ARGS = [...SHARED_ARGS, '--enable-precise-memory-info'];
 
 // ---------------------------------------------------------------- bytes
 

@@ -2,9 +2,9 @@
 // `cargo xtask test` (everything) or `cargo xtask e2e` (existing builds).
 // The browser is the system's Chromium: nothing is downloaded.
 import { defineConfig, devices } from '@playwright/test';
+import { CHROME_ARGS, CHROMIUM } from './chromium.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: './tests',
@@ -19,16 +19,7 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: {
       executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROME_ARGS,
     },
     trace: 'retain-on-failure',
   },

@@ -16,33 +16,27 @@ pub fn fold(text: &str) -> String {
         if is_combining_mark(c) {
             continue;
         }
-        // Most text is ASCII: its own quick path, without the Unicode
-        // tables (folding thousands of events at load is otherwise slow).
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                if pending_space && !out.is_empty() {
-                    out.push(' ');
-                }
-                pending_space = false;
-                out.push(c.to_ascii_lowercase());
-            } else {
-                pending_space = true;
-            }
+        // Most text is ASCII: it skips the Unicode tables (folding thousands
+        // of events at load is otherwise slow).
+        let alphanumeric =
+            if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
+        if !alphanumeric {
+            pending_space = true;
             continue;
         }
-        if c.is_alphanumeric() {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
+        if pending_space && !out.is_empty() {
+            out.push(' ');
+        }
+        pending_space = false;
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        for lower in c.to_lowercase().map(strip_accent) {
+            // "İ" lowercases to "i" and a combining dot: keep the letter.
+            if lower.is_alphanumeric() && !is_combining_mark(lower) {
+                out.push(lower);
             }
-            pending_space = false;
-            for lower in c.to_lowercase().map(strip_accent) {
-                // "İ" lowercases to "i" and a combining dot: keep the letter.
-                if lower.is_alphanumeric() && !is_combining_mark(lower) {
-                    out.push(lower);
-                }
-            }
-        } else {
-            pending_space = true;
         }
     }
     out
