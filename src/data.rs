@@ -10,7 +10,7 @@ mod validate;
 use serde::{Deserialize, Serialize};
 
 use crate::dates::PartialDate;
-pub use validate::{Problem, skipped_events};
+pub use validate::{Problem, skipped_events, web_host};
 
 /// The format version this build reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -174,6 +174,24 @@ pub struct Source {
     pub date: Option<String>,
     /// The language the source is written in.
     pub lang: Lang,
+    /// The primary text of an official act (a ruling, a treaty, a statement)
+    /// on a host that is not a government's. Sources on `.gov`, `.gob.mx`
+    /// and `.mil` hosts count as primary without it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub primary: bool,
+}
+
+/// A dated note of what was corrected in an event, shown with it as a
+/// newsroom shows its corrections.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    /// The day of the correction, `YYYY-MM-DD`.
+    #[cfg_attr(any(test, feature = "schema"), schemars(pattern(r"^\d{4}-\d{2}-\d{2}$")))]
+    pub date: String,
+    /// What was wrong and what is right.
+    pub text: Text,
 }
 
 /// One event of the timeline, as written in `events.json`.
@@ -212,8 +230,20 @@ pub struct Event {
     /// Where sources disagree or a fact is uncertain.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caveat: Option<Text>,
+    /// U.S. funds for Mexico only, in dollars (never a total that includes
+    /// other countries).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount_usd: Option<u64>,
+    /// One of the milestones that tell the story ("key moments").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub key: bool,
+    /// An official act (an agreement, an order, a designation, a ruling, a
+    /// joint statement): it must cite at least one primary source.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub official: bool,
+    /// Corrections made to this event, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub quotes: Vec<Quote>,
     /// At least one.

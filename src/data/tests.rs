@@ -186,3 +186,93 @@ fn json_fault_inside_an_event_refuses_the_document_where_a_parser_would() {
     let Err(LoadError::Syntax { line, column, .. }) = parse(&text) else { panic!("not refused") };
     assert_eq!((line, column), (whole.line(), whole.column()));
 }
+
+/// `small.json` with one edit, and the messages of its problems.
+fn edited(from: &str, to: &str) -> Vec<String> {
+    let text = fixture("small.json");
+    assert!(text.contains(from), "small.json has no {from}");
+    check(&text.replacen(from, to, 1)).iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn a_source_on_a_staging_host_is_refused() {
+    let found = edited("https://example.org/d", "https://digital-stage.newsnationnow.com/x");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("events[3].sources[0].url"), "{}", found[0]);
+    assert!(found[0].contains("staging"), "{}", found[0]);
+    assert_eq!(edited("https://example.org/d", "http://127.0.0.1:8080/d").len(), 1);
+    assert!(edited("https://example.org/d", "https://www.devex.com/news").is_empty());
+}
+
+#[test]
+fn a_source_dated_after_the_check_is_refused() {
+    let found = edited("\"date\": \"2026-01-12\"", "\"date\": \"2026-01-21\"");
+    assert_eq!(
+        found,
+        [
+            "line 51: events[3].sources[0].date (event \"call-2026-01-11\"): the source is dated 2026-01-21, after the day the data was checked (2026-01-20): correct the date or \"updated\""
+        ]
+    );
+    // The day of the check itself is fine.
+    assert!(edited("\"date\": \"2026-01-12\"", "\"date\": \"2026-01-20\"").is_empty());
+}
+
+#[test]
+fn an_official_act_needs_a_primary_source() {
+    let official = "\"amount_usd\": 1400000000, \"official\": true";
+    let found = edited("\"amount_usd\": 1400000000", official);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("events[1].sources (event \"merida-2007\"): an official act needs at least one primary source"), "{}", found[0]);
+    // A government host is primary; so is a source marked as such.
+    let text = fixture("small.json").replacen("\"amount_usd\": 1400000000", official, 1);
+    let on_gov = text.replacen(
+        "https://example.org/b",
+        "https://2001-2009.state.gov/r/pa/prs/ps/2007/oct/93817.htm",
+        1,
+    );
+    assert!(check(&on_gov).is_empty());
+    let marked =
+        text.replacen("\"lang\": \"en\" } ]", "\"lang\": \"en\", \"primary\": true } ]", 1);
+    assert!(check(&marked).is_empty(), "{:?}", check(&marked));
+}
+
+#[test]
+fn corrections_are_dated_by_the_day_up_to_the_check() {
+    let correction = |date: &str| {
+        format!(
+            "\"amount_usd\": 1400000000, \"corrections\": [{{ \"date\": \"{date}\", \"text\": {{ \"es\": \"Se corrigió la fecha.\", \"en\": \"The date was corrected.\" }} }}]"
+        )
+    };
+    assert!(edited("\"amount_usd\": 1400000000", &correction("2026-01-20")).is_empty());
+    let late = edited("\"amount_usd\": 1400000000", &correction("2026-02-01"));
+    assert_eq!(late.len(), 1, "{late:#?}");
+    assert!(late[0].contains("events[1].corrections[0].date"), "{}", late[0]);
+    let vague = edited("\"amount_usd\": 1400000000", &correction("2026-01"));
+    assert!(vague[0].contains("dated to the day"), "{vague:#?}");
+    let empty = edited(
+        "\"amount_usd\": 1400000000",
+        "\"amount_usd\": 1400000000, \"corrections\": [{ \"date\": \"2026-01-02\", \"text\": { \"es\": \"\", \"en\": \"x\" } }]",
+    );
+    assert!(empty[0].contains("corrections[0].text.es"), "{empty:#?}");
+}
+
+#[test]
+fn key_moments_are_read() {
+    let text = fixture("small.json").replacen(
+        "\"amount_usd\": 1400000000",
+        "\"amount_usd\": 1400000000, \"key\": true",
+        1,
+    );
+    let t = parse(&text).unwrap();
+    let keys: Vec<&str> =
+        t.entries.iter().filter(|e| e.event.key).map(|e| e.event.id.as_str()).collect();
+    assert_eq!(keys, ["merida-2007"]);
+}
+
+#[test]
+fn hosts_are_read_from_web_addresses() {
+    use validate::web_host;
+    assert_eq!(web_host("https://User@WWW.State.GOV:443/x?y").as_deref(), Some("www.state.gov"));
+    assert_eq!(web_host("http://gob.mx").as_deref(), Some("gob.mx"));
+    assert_eq!(web_host("javascript:x"), None);
+}

@@ -141,6 +141,34 @@ pub fn is_web_url(url: &str) -> bool {
     })
 }
 
+/// The host of a web address, lowercased, without port or credentials.
+pub fn web_host(url: &str) -> Option<String> {
+    let lower = url.trim().to_ascii_lowercase();
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"))?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit('@').next()?.split(':').next()?;
+    (!host.is_empty()).then(|| host.to_string())
+}
+
+/// Government hosts, whose pages are the primary texts of official acts.
+fn is_government_host(host: &str) -> bool {
+    [".gov", ".gob.mx", ".mil"].iter().any(|suffix| host.ends_with(suffix))
+}
+
+fn is_primary(source: &super::Source) -> bool {
+    source.primary || web_host(&source.url).is_some_and(|h| is_government_host(&h))
+}
+
+/// Preview, staging and local servers: pages there move or vanish, and
+/// readers cannot rely on them.
+fn is_staging_host(host: &str) -> bool {
+    let labels_hint = host.split(['.', '-']).any(|label| {
+        matches!(label, "stage" | "staging" | "preview" | "dev" | "test" | "localhost")
+    });
+    let ip = host.bytes().all(|b| b.is_ascii_digit() || b == b'.') || host.starts_with('[');
+    labels_hint || ip
+}
+
 /// Checks the header and each event; returns the timeline of the good events.
 pub(super) fn build(doc: Lenient, text: &str) -> Result<Timeline, LoadError> {
     let mut problems = Vec::new();
@@ -444,9 +472,46 @@ fn check_event(r: &mut Report, event: Event, ctx: &Context) -> Option<Entry> {
         if source.title.trim().is_empty() {
             r.add(&format!("sources[{i}].title"), "the title is empty");
         }
-        if let Some(date) = &source.date {
-            r.date(&format!("sources[{i}].date"), date);
+        if let Some(host) = web_host(&source.url)
+            && is_staging_host(&host)
+        {
+            r.add(
+                &format!("sources[{i}].url"),
+                format!("\"{host}\" looks like a staging or test server: cite the outlet's public address"),
+            );
         }
+        if let Some(date) = &source.date
+            && let Some(date) = r.date(&format!("sources[{i}].date"), date)
+            && date.first_day() > ctx.updated
+        {
+            r.add(
+                &format!("sources[{i}].date"),
+                format!("the source is dated {date}, after the day the data was checked ({}): correct the date or \"updated\"", ctx.updated),
+            );
+        }
+    }
+    if event.official && !event.sources.iter().any(is_primary) {
+        r.add(
+            "sources",
+            "an official act needs at least one primary source: the text on a .gov, .gob.mx or .mil site, or a source marked \"primary\": true",
+        );
+    }
+    for (i, correction) in event.corrections.iter().enumerate() {
+        let field = format!("corrections[{i}]");
+        if let Some(date) = r.date(&format!("{field}.date"), &correction.date) {
+            if date.precision() != crate::dates::Precision::Day {
+                r.add(&format!("{field}.date"), "a correction is dated to the day: YYYY-MM-DD");
+            } else if date > ctx.updated {
+                r.add(
+                    &format!("{field}.date"),
+                    format!(
+                        "the correction is dated {date}, after the day the data was checked ({})",
+                        ctx.updated
+                    ),
+                );
+            }
+        }
+        r.text(&format!("{field}.text"), &correction.text);
     }
     Some(Entry { start: start?, end, event })
 }
