@@ -3,13 +3,22 @@
 // in Trunk.toml). Trunk's own loader is an inline script; starting from a
 // file instead lets the Content Security Policy in index.html refuse every
 // inline script, with no hash to keep up to date.
-// Language alternates must be absolute URLs for search engines, and only the
-// browser knows where this copy is hosted.
-for (const link of document.querySelectorAll('link[rel=alternate][hreflang]')) {
-  link.setAttribute('href', link.href);
-}
+//
+// If the WebAssembly cannot run (blocked, missing, an old browser), the
+// prerendered page stays as it is, readable, and `html.no-wasm` shows the
+// note that its interactive features are unavailable.
 const { js, wasm } = document.querySelector('script[data-wasm]').dataset;
-const bindings = await import(js);
-const instance = await bindings.default({ module_or_path: wasm });
-window.wasmBindings = bindings;
-dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: instance } }));
+try {
+  const bindings = await import(js);
+  const instance = await bindings.default({ module_or_path: wasm });
+  window.wasmBindings = bindings;
+  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: instance } }));
+} catch (error) {
+  const root = document.documentElement;
+  root.classList.add('no-wasm');
+  // The list hidden until the app filtered it is shown as it is.
+  root.classList.remove('view-pending');
+  const search = document.getElementById('search');
+  if (search) search.disabled = true;
+  console.error('The timeline app could not start:', error);
+}

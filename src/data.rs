@@ -10,16 +10,17 @@ mod validate;
 use serde::{Deserialize, Serialize};
 
 use crate::dates::PartialDate;
-pub use validate::{Problem, skipped_events, web_host};
+pub use validate::{EventRef, Problem, skipped_events, web_host};
 
 /// The format version this build reads.
 pub const FORMAT_VERSION: u32 = 1;
 
 /// The two languages of the product.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
+    #[default]
     Es,
     En,
 }
@@ -53,6 +54,108 @@ impl Lang {
     }
 }
 
+/// A readable, stable identifier: lowercase ASCII words and digits joined
+/// by single hyphens, such as `merida-2007`. Checked when read, so that
+/// every id in a [`Timeline`] is one.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Id(String);
+
+impl Id {
+    /// The id, if `s` is a valid one.
+    pub fn new(s: &str) -> Option<Self> {
+        validate::is_slug(s).then(|| Self(s.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Id {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Id {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Id {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl std::fmt::Display for Id {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Id {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        if validate::is_slug(&s) {
+            Ok(Self(s))
+        } else {
+            Err(serde::de::Error::custom(format_args!(
+                "\"{s}\" is not a valid id: use lowercase letters a-z, digits and single hyphens, at most 64 characters"
+            )))
+        }
+    }
+}
+
+#[cfg(any(test, feature = "schema"))]
+impl schemars::JsonSchema for Id {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Id".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A readable, stable slug: lowercase letters and digits joined by single hyphens, e.g. `merida-2007`. Never reuse or rename one: links use it.",
+            "type": "string",
+            "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+            "maxLength": 64
+        })
+    }
+}
+
+/// Dates are written `YYYY-MM-DD`, `YYYY-MM` or `YYYY`: the form is the
+/// precision. Checked when read.
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        PartialDate::parse(&s).map_err(|err| {
+            serde::de::Error::custom(format_args!("\"{s}\" is not a valid date: {err}"))
+        })
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(any(test, feature = "schema"))]
+impl schemars::JsonSchema for PartialDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PartialDate".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A date to the precision known: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.",
+            "type": "string",
+            "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"
+        })
+    }
+}
+
 /// A text written in both languages.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
@@ -71,26 +174,28 @@ impl Text {
     }
 }
 
-/// A period of the relationship, drawn as a band on the overview.
+/// A period of the relationship: a band on the overview, a chapter of the
+/// list.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Era {
-    /// A readable slug, e.g. `merida`.
-    #[cfg_attr(
-        any(test, feature = "schema"),
-        schemars(pattern(r"^[a-z0-9]+(-[a-z0-9]+)*$"), length(max = 64))
-    )]
-    pub id: String,
-    /// First day, `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`).
-    #[cfg_attr(any(test, feature = "schema"), schemars(pattern(r"^\d{4}(-\d{2}(-\d{2})?)?$")))]
-    pub start: String,
+    pub id: Id,
+    /// First day.
+    pub start: PartialDate,
     /// Last day, inclusive; absent while the era goes on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(any(test, feature = "schema"), schemars(pattern(r"^\d{4}(-\d{2}(-\d{2})?)?$")))]
-    pub end: Option<String>,
+    pub end: Option<PartialDate>,
     pub name: Text,
     pub summary: Text,
+}
+
+impl Era {
+    /// Whether `date` (its first day) falls inside the era.
+    pub fn contains(&self, date: PartialDate) -> bool {
+        date.first_day() >= self.start.first_day()
+            && self.end.is_none_or(|end| date.first_day() <= end.last_day())
+    }
 }
 
 /// A subject events are filed under; an event may have several.
@@ -98,11 +203,7 @@ pub struct Era {
 #[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Topic {
-    #[cfg_attr(
-        any(test, feature = "schema"),
-        schemars(pattern(r"^[a-z0-9]+(-[a-z0-9]+)*$"), length(max = 64))
-    )]
-    pub id: String,
+    pub id: Id,
     pub name: Text,
 }
 
@@ -121,11 +222,7 @@ pub enum Country {
 #[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Actor {
-    #[cfg_attr(
-        any(test, feature = "schema"),
-        schemars(pattern(r"^[a-z0-9]+(-[a-z0-9]+)*$"), length(max = 64))
-    )]
-    pub id: String,
+    pub id: Id,
     pub country: Country,
     pub name: Text,
     pub role: Text,
@@ -164,14 +261,14 @@ pub struct Quote {
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// An `http` or `https` address.
-    #[cfg_attr(any(test, feature = "schema"), schemars(pattern(r"^https?://")))]
+    #[cfg_attr(any(test, feature = "schema"), schemars(regex(pattern = r"^https?://")))]
     pub url: String,
     pub publisher: String,
+    /// The headline or title as published.
     pub title: String,
-    /// Publication date, `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`), when known.
+    /// Publication date, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(any(test, feature = "schema"), schemars(pattern(r"^\d{4}(-\d{2}(-\d{2})?)?$")))]
-    pub date: Option<String>,
+    pub date: Option<PartialDate>,
     /// The language the source is written in.
     pub lang: Lang,
     /// The primary text of an official act (a ruling, a treaty, a statement)
@@ -188,38 +285,31 @@ pub struct Source {
 #[serde(deny_unknown_fields)]
 pub struct Correction {
     /// The day of the correction, `YYYY-MM-DD`.
-    #[cfg_attr(any(test, feature = "schema"), schemars(pattern(r"^\d{4}-\d{2}-\d{2}$")))]
-    pub date: String,
+    pub date: PartialDate,
     /// What was wrong and what is right.
     pub text: Text,
 }
 
-/// One event of the timeline, as written in `events.json`.
+/// One event of the timeline.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Event {
-    /// A stable, readable slug used in `?event=` links; never reuse one.
-    #[cfg_attr(
-        any(test, feature = "schema"),
-        schemars(pattern(r"^[a-z0-9]+(-[a-z0-9]+)*$"), length(max = 64))
-    )]
-    pub id: String,
-    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`: the form is the precision.
-    #[cfg_attr(any(test, feature = "schema"), schemars(pattern(r"^\d{4}(-\d{2}(-\d{2})?)?$")))]
-    pub date: String,
+    /// Used in the event's page address; never reuse or rename one.
+    pub id: Id,
+    /// The form is the precision: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub date: PartialDate,
     /// Last day of an event that spans days, in the same form as `date`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(any(test, feature = "schema"), schemars(pattern(r"^\d{4}(-\d{2}(-\d{2})?)?$")))]
-    pub end: Option<String>,
+    pub end: Option<PartialDate>,
     pub status: Status,
     /// The era the event belongs to; its date must lie inside it.
-    pub era: String,
+    pub era: Id,
     /// Topic ids, at least one.
-    pub topics: Vec<String>,
+    pub topics: Vec<Id>,
     /// Actor ids.
     #[serde(default)]
-    pub actors: Vec<String>,
+    pub actors: Vec<Id>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<Text>,
     pub title: Text,
@@ -250,6 +340,14 @@ pub struct Event {
     pub sources: Vec<Source>,
 }
 
+impl Event {
+    /// The last day the event may cover: used for ranges and for deciding
+    /// whether an announced date has passed.
+    pub fn last_day(&self) -> PartialDate {
+        self.end.unwrap_or(self.date).last_day()
+    }
+}
+
 /// The whole `events.json` document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
@@ -260,9 +358,8 @@ pub struct Document {
     pub schema: Option<String>,
     /// The format version; this build reads version 1.
     pub version: u32,
-    /// The day the content was last checked, `YYYY-MM-DD`.
-    #[cfg_attr(any(test, feature = "schema"), schemars(pattern(r"^\d{4}(-\d{2}(-\d{2})?)?$")))]
-    pub updated: String,
+    /// The day the content was last checked.
+    pub updated: PartialDate,
     pub title: Text,
     pub eras: Vec<Era>,
     pub topics: Vec<Topic>,
@@ -274,39 +371,21 @@ pub struct Document {
 /// broken event cannot stop the others from loading.
 ///
 /// Each event is kept as its JSON text (`RawValue`, borrowed from the
-/// document) rather than as a `serde_json::Value`, and is then read with the
-/// same string deserializer as the header. That way the derived
-/// deserializers are compiled once, for one deserializer type, and the
-/// app's wasm carries no `Value` tree code.
+/// document) and then read with the same string deserializer as the
+/// header, so the derived deserializers are compiled once.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Lenient<'a> {
     #[serde(rename = "$schema", default)]
     _schema: Option<String>,
     version: u32,
-    updated: String,
+    updated: PartialDate,
     title: Text,
     eras: Vec<Era>,
     topics: Vec<Topic>,
     actors: Vec<Actor>,
     #[serde(borrow)]
     events: Vec<&'a serde_json::value::RawValue>,
-}
-
-/// An event that passed every check, with its dates parsed.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Entry {
-    pub event: Event,
-    pub start: PartialDate,
-    pub end: Option<PartialDate>,
-}
-
-impl Entry {
-    /// The last day the event may cover: used for ranges and for deciding
-    /// whether an announced date has passed.
-    pub fn last_day(&self) -> PartialDate {
-        self.end.unwrap_or(self.start).last_day()
-    }
 }
 
 /// The loaded timeline: header, the events that passed, and the problems
@@ -318,24 +397,32 @@ pub struct Timeline {
     pub eras: Vec<Era>,
     pub topics: Vec<Topic>,
     pub actors: Vec<Actor>,
-    /// Sorted by start date, then id.
-    pub entries: Vec<Entry>,
-    /// Every problem found; events with a problem are not in `entries`.
+    /// Sorted by date, then id.
+    pub events: Vec<Event>,
+    /// Every problem found; events with a problem are not in `events`.
     pub problems: Vec<Problem>,
 }
 
 impl Timeline {
     pub fn topic(&self, id: &str) -> Option<&Topic> {
-        self.topics.iter().find(|t| t.id == id)
+        self.topics.iter().find(|t| t.id == *id)
+    }
+    /// The topic's position among the topics: its colour and shape.
+    pub fn topic_index(&self, id: &str) -> Option<usize> {
+        self.topics.iter().position(|t| t.id == *id)
     }
     pub fn actor(&self, id: &str) -> Option<&Actor> {
-        self.actors.iter().find(|a| a.id == id)
+        self.actors.iter().find(|a| a.id == *id)
     }
     pub fn era(&self, id: &str) -> Option<&Era> {
-        self.eras.iter().find(|e| e.id == id)
+        self.eras.iter().find(|e| e.id == *id)
     }
-    pub fn entry(&self, id: &str) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.event.id == id)
+    /// The position of event `id` in `events`.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.events.iter().position(|e| e.id == *id)
+    }
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.events.iter().find(|e| e.id == *id)
     }
 }
 
@@ -387,24 +474,45 @@ pub fn parse(text: &str) -> Result<Timeline, LoadError> {
             message: "the document must be a JSON object with version, updated, title, eras, topics, actors and events".into(),
         });
     }
-    let de = &mut serde_json::Deserializer::from_str(text);
-    let doc: Lenient = serde_path_to_error::deserialize(de).map_err(|err| {
-        let path = err.path().to_string();
-        let inner = err.into_inner();
-        if inner.is_syntax() || inner.is_eof() {
-            LoadError::Syntax {
-                line: inner.line(),
-                column: inner.column(),
-                message: inner.to_string(),
-            }
+    let doc: Lenient = read_json(text).map_err(|(path, err)| {
+        if err.is_syntax() || err.is_eof() {
+            LoadError::Syntax { line: err.line(), column: err.column(), message: err.to_string() }
         } else {
-            LoadError::Shape { path, message: strip_position(&inner.to_string()) }
+            LoadError::Shape { path, message: strip_position(&err.to_string()) }
         }
     })?;
     if doc.version != FORMAT_VERSION {
         return Err(LoadError::Version(doc.version));
     }
     validate::build(doc, text)
+}
+
+/// Reads `T` from JSON text. On failure, also the JSON path of the fault,
+/// such as `events[3].date`, for editors. The browser skips the path: a
+/// reader needs to know which event was left out, not where in it the
+/// fault is, and tracking paths would add its code to every phone's
+/// download. There the path is `.`.
+fn read_json<'a, T: Deserialize<'a>>(json: &'a str) -> Result<T, (String, serde_json::Error)> {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    #[cfg(not(target_arch = "wasm32"))]
+    let result = serde_path_to_error::deserialize(de).map_err(|err| {
+        let path = err.path().to_string();
+        (path, err.into_inner())
+    });
+    #[cfg(target_arch = "wasm32")]
+    let result = T::deserialize(de).map_err(|err| (".".to_string(), err));
+    result
+}
+
+/// A short fingerprint of a data file's text (64-bit FNV-1a, in hex). The
+/// prerendered pages carry the fingerprint of the data they were rendered
+/// from; the browser takes a page over only if the data it loads has the
+/// same, and otherwise renders it afresh from what it loaded.
+pub fn fingerprint(text: &str) -> String {
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{hash:016x}")
 }
 
 /// Checks a document strictly: every problem, in one list. Empty means the
@@ -459,9 +567,9 @@ pub fn json_schema() -> String {
     serde_json::to_string_pretty(&schema).expect("a schema serialises") + "\n"
 }
 
-#[cfg(feature = "app")]
+#[cfg(feature = "hydrate")]
 mod fetch;
-#[cfg(feature = "app")]
+#[cfg(feature = "hydrate")]
 pub use fetch::load;
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use std::fmt::Write;
 
 use crate::data::Lang;
 use crate::timeline::Filter;
-use crate::url_state::UrlState;
+use crate::address::{Address, Page, View};
 
 /// Tallest height reported or accepted, in CSS pixels; `embed.js` clamps to
 /// the same value.
@@ -58,23 +58,15 @@ impl HeightReport {
     }
 }
 
-/// The state of the full page for a framed one: the same language, event
-/// and filters, without `embed` and `childId`.
-pub fn full_page(state: &UrlState) -> UrlState {
-    UrlState { embed: false, child_id: None, ..state.clone() }
+/// The absolute link to one event's page, in `lang`. `site` is the
+/// site's address, ending in `/`, e.g. `https://example.org/cronologia/`.
+pub fn event_link(site: &str, lang: Lang, id: &str) -> String {
+    format!("{site}{}", Page::event(lang, id).path())
 }
 
-/// The absolute link to one event on the full page, in `lang`. `page_url`
-/// is the app's page without query, e.g. `https://example.org/cronologia/`.
-pub fn event_link(page_url: &str, lang: Lang, id: &str) -> String {
-    let state = UrlState { lang: Some(lang), event: Some(id.to_string()), ..UrlState::default() };
-    format!("{page_url}{}", state.to_query())
-}
-
-/// Where `embed.js` lives: next to the app's page.
-pub fn script_url(page_url: &str) -> String {
-    let dir = page_url.rfind('/').map_or(page_url, |i| &page_url[..=i]);
-    format!("{dir}embed.js")
+/// Where `embed.js` lives: at the top of the site.
+pub fn script_url(site: &str) -> String {
+    format!("{site}embed.js")
 }
 
 /// How tall the embedded iframe is.
@@ -115,26 +107,28 @@ pub struct EmbedOptions {
 }
 
 impl EmbedOptions {
-    /// The iframe's `src`: the app's page with these choices and `embed=1`.
-    pub fn src(&self, page_url: &str) -> String {
-        let state = UrlState {
-            lang: Some(self.lang),
-            event: self.event.clone(),
-            filter: Filter { topics: self.topics.clone(), ..Filter::default() },
-            embed: true,
-            child_id: None,
+    /// The iframe's `src`: the page of this language and event, with these
+    /// topics and `embed=1`.
+    pub fn src(&self, site: &str) -> String {
+        let address = Address {
+            page: Page { lang: self.lang, event: self.event.clone() },
+            view: View {
+                filter: Filter { topics: self.topics.clone(), ..Filter::default() },
+                embed: true,
+                child_id: None,
+            },
         };
-        format!("{page_url}{}", state.to_query())
+        format!("{site}{}", address.href())
     }
 
     /// The HTML a newsroom pastes into its article. `title` names the
     /// iframe for screen readers, in the chosen language. The referrer
     /// policy sends the host's origin (never its path) to the timeline's
     /// server; `clipboard-write` lets "Copy link" work inside the frame.
-    pub fn snippet(&self, page_url: &str, title: &str) -> String {
+    pub fn snippet(&self, site: &str, title: &str) -> String {
         let mut html = format!(
             r#"<iframe src="{}" title="{}" height="{}" loading="lazy" style="width:100%;border:0" allow="clipboard-write" referrerpolicy="strict-origin-when-cross-origin" data-timeline-embed></iframe>"#,
-            escape_attr(&self.src(page_url)),
+            escape_attr(&self.src(site)),
             escape_attr(title),
             self.height.pixels(),
         );
@@ -142,7 +136,7 @@ impl EmbedOptions {
             let _ = write!(
                 html,
                 "\n<script src=\"{}\" async></script>",
-                escape_attr(&script_url(page_url))
+                escape_attr(&script_url(site))
             );
         }
         html
@@ -196,31 +190,17 @@ mod tests {
     }
 
     #[test]
-    fn full_page_drops_only_embed_and_child_id() {
-        let framed =
-            UrlState::parse("?lang=en&event=a-b&topic=fentanyl&q=armas&embed=1&childId=tl-1");
-        assert_eq!(full_page(&framed).to_query(), "?lang=en&event=a-b&topic=fentanyl&q=armas");
-    }
-
-    #[test]
-    fn event_links_are_absolute_and_plain() {
+    fn event_links_are_absolute_pretty_paths() {
         assert_eq!(
             event_link(PAGE, Lang::En, "merida-2007"),
-            "https://example.org/cronologia/?lang=en&event=merida-2007"
+            "https://example.org/cronologia/en/events/merida-2007/"
         );
-        assert_eq!(
-            event_link("http://h/index.html", Lang::Es, "a b&c"),
-            "http://h/index.html?lang=es&event=a%20b%26c"
-        );
+        assert_eq!(event_link("http://h/", Lang::Es, "a b&c"), "http://h/eventos/a%20b%26c/");
     }
 
     #[test]
-    fn script_sits_next_to_the_page() {
+    fn script_sits_at_the_top_of_the_site() {
         assert_eq!(script_url(PAGE), "https://example.org/cronologia/embed.js");
-        assert_eq!(
-            script_url("https://example.org/x/index.html"),
-            "https://example.org/x/embed.js"
-        );
         assert_eq!(script_url("http://127.0.0.1:4173/"), "http://127.0.0.1:4173/embed.js");
     }
 
@@ -252,12 +232,12 @@ mod tests {
         };
         assert_eq!(
             options.src(PAGE),
-            "https://example.org/cronologia/?lang=en&event=merida-2007&topic=arms-trafficking,fentanyl&embed=1"
+            "https://example.org/cronologia/en/events/merida-2007/?topic=arms-trafficking,fentanyl&embed=1"
         );
         assert_eq!(
             options.snippet(PAGE, r#"Timeline "A" & <B>"#),
             concat!(
-                r#"<iframe src="https://example.org/cronologia/?lang=en&amp;event=merida-2007&amp;topic=arms-trafficking,fentanyl&amp;embed=1" "#,
+                r#"<iframe src="https://example.org/cronologia/en/events/merida-2007/?topic=arms-trafficking,fentanyl&amp;embed=1" "#,
                 r#"title="Timeline &quot;A&quot; &amp; &lt;B&gt;" height="600" loading="lazy" style="width:100%;border:0" "#,
                 r#"allow="clipboard-write" referrerpolicy="strict-origin-when-cross-origin" data-timeline-embed></iframe>"#,
                 "\n",
@@ -275,7 +255,7 @@ mod tests {
             height: Height::Fixed(450),
         };
         let html = options.snippet(PAGE, "Cronología");
-        assert!(html.contains(r#"src="https://example.org/cronologia/?lang=es&amp;embed=1""#));
+        assert!(html.contains(r#"src="https://example.org/cronologia/?embed=1""#));
         assert!(html.contains(r#" height="450" "#));
         assert!(!html.contains("<script"));
         assert!(!html.contains('\n'));

@@ -1,78 +1,95 @@
 //! A bilingual, interactive timeline of US–Mexico security cooperation.
 //!
-//! The plain-Rust modules (`data`, `dates`, `search`, `timeline`,
-//! `url_state`) know nothing about the browser and are tested natively. The
-//! `app` feature adds the Leptos components that render them.
+//! The plain-Rust modules (`address`, `data`, `dates`, `embed`, `i18n`,
+//! `meta`, `search`, `timeline`) know nothing about the browser and are
+//! tested natively. The Leptos components render them twice: with the
+//! `ssr` feature, natively at build time, into a static page per language
+//! and per event (`prerender`); with `hydrate`, in the browser, which takes
+//! that page over (`browser`).
 
 #![forbid(unsafe_code)]
 
+pub mod address;
 pub mod data;
 pub mod dates;
 pub mod embed;
+pub mod i18n;
+pub mod meta;
 pub mod search;
 pub mod timeline;
-pub mod url_state;
 
-#[cfg(feature = "app")]
+#[cfg(feature = "hydrate")]
+mod browser;
+#[cfg(any(feature = "ssr", feature = "hydrate"))]
 mod components;
-#[cfg(feature = "app")]
-mod intl;
-#[cfg(feature = "app")]
+#[cfg(feature = "hydrate")]
 mod panic;
-#[cfg(feature = "app")]
-mod state;
+#[cfg(feature = "ssr")]
+pub mod prerender;
+#[cfg(any(feature = "ssr", feature = "hydrate"))]
+pub mod state;
 
-#[cfg(feature = "app")]
-pub use app::{App, start};
+#[cfg(feature = "hydrate")]
+pub use browser::start;
 
-#[cfg(feature = "app")]
+#[cfg(any(feature = "ssr", feature = "hydrate"))]
+pub use app::App;
+
+#[cfg(any(feature = "ssr", feature = "hydrate"))]
 mod app {
+    use std::sync::Arc;
+
     use leptos::prelude::*;
 
-    use crate::components::{I18nProvider, Page};
-    use crate::panic::PanicText;
+    use crate::address::Address;
+    use crate::components::{
+        EmbedAttribution, EmbedGenerator, NoAppNote, PageFooter, PageHeader, TimelineView,
+    };
+    use crate::data::Timeline;
+    use crate::i18n as t;
+    use crate::state::{Loaded, PageState, Start};
 
-    /// Mounts the app on `<body>`.
-    pub fn start() {
-        crate::panic::install();
-        canonicalise_url();
-        leptos::mount::mount_to_body(App);
-    }
-
-    /// Rewrites the address to the state the app understood, before anything
-    /// reads it: an unknown `?lang=xx` is dropped (so the language comes from
-    /// the reader's earlier choice or the browser), as is any other value the
-    /// app ignores.
-    fn canonicalise_url() {
-        let location = window().location();
-        let search = location.search().unwrap_or_default();
-        let query = crate::url_state::UrlState::parse(&search).to_query();
-        if query != search {
-            let url = format!(
-                "{}{query}{}",
-                location.pathname().unwrap_or_default(),
-                location.hash().unwrap_or_default()
-            );
-            if let Ok(history) = window().history() {
-                let _ =
-                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-            }
+    /// The whole page. `start` is what the page's path says, the same for
+    /// the prerendered page and the browser's first render; `then` is the
+    /// browser's full address (filters, modes), applied once the app has
+    /// taken the page over. The server passes `None`.
+    #[component]
+    pub fn App(timeline: Arc<Timeline>, start: Start, then: Option<Address>) -> impl IntoView {
+        let state = PageState::new(&start);
+        provide_context(state);
+        provide_context(Loaded::new(timeline, state));
+        #[cfg(feature = "hydrate")]
+        if let Some(address) = then {
+            crate::browser::take_over(state, address);
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = then;
+        let lang = state.lang;
+        let skip_href = move || format!("{}#timeline", state.href(&state.page()));
+        view! {
+            <a class="skip-link" href=skip_href on:click=skip_to_timeline>
+                {move || t::app_skip_link(lang.get())}
+            </a>
+            <NoAppNote />
+            <PageHeader />
+            <main id="timeline" tabindex="-1">
+                <TimelineView />
+            </main>
+            <EmbedAttribution />
+            <EmbedGenerator />
+            <PageFooter />
         }
     }
 
-    /// The whole page, inside the one i18n provider.
-    #[component]
-    pub fn App() -> impl IntoView {
-        view! {
-            <I18nProvider>
-                <PanicText />
-                <Page />
-            </I18nProvider>
+    /// Moves focus to the timeline in place: with `<base href>` set, the
+    /// browser would otherwise load the link as a new page.
+    fn skip_to_timeline(ev: leptos::ev::MouseEvent) {
+        ev.prevent_default();
+        if let Some(main) = document().get_element_by_id("timeline")
+            && let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main)
+        {
+            let _ = main.focus();
+            main.scroll_into_view();
         }
     }
 }
-
-/// Without the `app` feature there is nothing to start; the binary exists
-/// only for the browser build.
-#[cfg(not(feature = "app"))]
-pub fn start() {}

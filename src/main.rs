@@ -1,4 +1,4 @@
-//! Entry point of the browser app; everything else is in the library.
+//! The browser app's entry point; everything else is in the library.
 
 fn main() {
     cronologia::start();

@@ -3,32 +3,15 @@
 //! link that reloads the page, at the top of the page.
 //!
 //! After a panic nothing of the app can be trusted (a signal may be half
-//! updated, the i18n context mid-borrow), so the message is built with plain
-//! DOM calls, as text, from strings that [`PanicText`] copies out of the
-//! Fluent bundles while the app is healthy: the copy in the language of
-//! `<html lang>` (which leptos-fluent keeps in step) is used.
+//! updated), so the message is built with plain DOM calls, as text, in the
+//! language of `<html lang>`, which the app keeps in step. The messages
+//! are plain functions compiled from the `.ftl` files: they need no state.
 
-use std::cell::RefCell;
-
-use leptos::prelude::*;
-use leptos_fluent::{I18n, tr};
-use wasm_bindgen::prelude::wasm_bindgen;
+use crate::data::Lang;
+use crate::i18n as t;
 
 /// The `id` of the message, so that it is shown once.
 const ID: &str = "panic-message";
-
-#[derive(Clone)]
-struct Texts {
-    lang: String,
-    title: String,
-    message: String,
-    reload: String,
-}
-
-thread_local! {
-    /// One copy per language seen, the latest last.
-    static TEXTS: RefCell<Vec<Texts>> = const { RefCell::new(Vec::new()) };
-}
 
 /// Installs the hook: the console report, then the message.
 pub fn install() {
@@ -38,30 +21,6 @@ pub fn install() {
     }));
 }
 
-/// Keeps the copy of the message in the active language. Rendered first
-/// inside the i18n provider, so the copy exists before anything else runs.
-#[component]
-pub fn PanicText() -> impl IntoView {
-    let i18n = expect_context::<I18n>();
-    let store = move || {
-        let texts = Texts {
-            lang: i18n.language.get().id.to_string(),
-            title: tr!("app-panic-title"),
-            message: tr!("app-panic-message"),
-            reload: tr!("app-panic-reload"),
-        };
-        TEXTS.with(|all| {
-            if let Ok(mut all) = all.try_borrow_mut() {
-                all.retain(|t| t.lang != texts.lang);
-                all.push(texts);
-            }
-        });
-    };
-    untrack(store);
-    // Again whenever the language changes.
-    Effect::new(move |_| store());
-}
-
 /// Shows the message, once. Every step may fail quietly: a panic inside a
 /// panic hook would abort without a word.
 fn show() {
@@ -69,14 +28,12 @@ fn show() {
     if document.get_element_by_id(ID).is_some() {
         return;
     }
-    let lang = document.document_element().and_then(|html| html.get_attribute("lang"));
-    let texts = TEXTS.try_with(|all| {
-        let all = all.try_borrow().ok()?;
-        all.iter().find(|t| Some(&t.lang) == lang.as_ref()).or(all.last()).cloned()
-    });
-    // Before the i18n provider starts there is no text to show; the
-    // console has the report.
-    let (Ok(Some(texts)), Some(body)) = (texts, document.body()) else { return };
+    let lang = document
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or_default();
+    let Some(body) = document.body() else { return };
     let element = |tag: &str, text: &str| {
         let el = document.create_element(tag).ok()?;
         el.set_text_content(Some(text));
@@ -87,10 +44,9 @@ fn show() {
         alert.set_id(ID);
         alert.set_class_name("panic-message");
         alert.set_attribute("role", "alert").ok()?;
-        alert.set_attribute("lang", &texts.lang).ok()?;
-        let (title, message) = (element("h2", &texts.title)?, element("p", &texts.message)?);
-        alert.append_child(&title).ok()?;
-        alert.append_child(&message).ok()?;
+        alert.set_attribute("lang", lang.code()).ok()?;
+        alert.append_child(&element("h2", t::app_panic_title(lang))?).ok()?;
+        alert.append_child(&element("p", t::app_panic_message(lang))?).ok()?;
         // The address without its #fragment, which would only scroll.
         let location = document.location()?;
         let href = format!(
@@ -98,7 +54,7 @@ fn show() {
             location.pathname().unwrap_or_default(),
             location.search().unwrap_or_default()
         );
-        let link = element("a", &texts.reload)?;
+        let link = element("a", t::app_panic_reload(lang))?;
         link.set_attribute("href", &href).ok()?;
         let p = document.create_element("p").ok()?;
         p.append_child(&link).ok()?;
@@ -111,10 +67,11 @@ fn show() {
 }
 
 /// Panics on purpose, for the end-to-end test of the message
-/// (`end2end/tests/hostile.spec.ts`). Readers cannot reach it: no link,
-/// parameter or control calls it; only script already running in the page
-/// can, as `window.wasmBindings.__panicForTests()`.
-#[wasm_bindgen(js_name = "__panicForTests")]
+/// (`end2end/tests/hostile.spec.ts`). Only in builds with the `test-hooks`
+/// feature, which the tests build separately: the release that ships has
+/// no such export.
+#[cfg(feature = "test-hooks")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = "__panicForTests")]
 pub fn panic_for_tests() {
     panic!("a panic on purpose, from __panicForTests()");
 }

@@ -1,61 +1,98 @@
-//! The page's reactive state, shared through context, and its mirror in
-//! the URL query.
+//! The page's reactive state, shared through context.
+//!
+//! The page is rendered twice from the same components: natively at build
+//! time (the prerendered HTML) and in the browser, which takes that markup
+//! over. Both renders must produce the same markup, so both start from the
+//! same [`Start`]: what the page's path says (language, open event), with
+//! no filters. The browser then applies what only it knows (the query's
+//! filters, today's date) as ordinary changes of state.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos_fluent::I18n;
 
+use crate::address::{Page, View};
 use crate::data::{Lang, Timeline};
+use crate::dates::PartialDate;
 use crate::timeline::{Filter, SearchIndex, apply};
-use crate::url_state::UrlState;
 
-/// What the reader has chosen: the open event and the filters. The language
-/// lives in leptos-fluent's context; everything else is derived.
+/// What a page starts with, on the server and in the browser alike.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Start {
+    pub page: Page,
+    /// The site's base path, ending in `/`: `/`, or `/repo/` on a sub-path.
+    pub base: String,
+    /// The day the status of announced events is judged on: the build's
+    /// day at first, so that both renders agree; the browser then moves it
+    /// to the reader's today.
+    pub today: PartialDate,
+}
+
+/// What the reader has chosen, and what the page shows.
 #[derive(Clone, Copy)]
 pub struct PageState {
+    pub lang: RwSignal<Lang>,
+    /// The open event's id, as the address gives it (it may not exist).
     pub event: RwSignal<Option<String>>,
     pub filter: RwSignal<Filter>,
-    /// Embedded in another site (`?embed=1`): no page shell.
-    pub embed: bool,
+    pub today: RwSignal<PartialDate>,
+    /// The app has taken the page over: the controls that need it work.
+    pub started: RwSignal<bool>,
+    /// Embedded in another site (`?embed=1`). Only behaviour depends on
+    /// it (the compact layout is a style of the same markup), so the
+    /// browser may know it before it takes the page over.
+    pub embed: StoredValue<bool>,
+    /// The id pym.js gives its child frame.
     pub child_id: StoredValue<Option<String>>,
+    base: StoredValue<String>,
 }
 
 impl PageState {
-    /// Reads the state from the page's URL.
-    pub fn from_location() -> Self {
-        let url = UrlState::parse(&location_search());
+    pub fn new(start: &Start) -> Self {
         Self {
-            event: RwSignal::new(url.event),
-            filter: RwSignal::new(url.filter),
-            embed: url.embed,
-            child_id: StoredValue::new(url.child_id),
+            lang: RwSignal::new(start.page.lang),
+            event: RwSignal::new(start.page.event.clone()),
+            filter: RwSignal::new(Filter::default()),
+            today: RwSignal::new(start.today),
+            started: RwSignal::new(false),
+            embed: StoredValue::new(false),
+            child_id: StoredValue::new(None),
+            base: StoredValue::new(start.base.clone()),
         }
     }
 
-    /// The URL state for the current choices, with `event` in place of the
-    /// open one.
-    pub fn url_with_event(&self, event: Option<String>, lang: Lang) -> UrlState {
-        UrlState {
-            lang: Some(lang),
-            event,
+    /// The page shown now.
+    pub fn page(&self) -> Page {
+        Page { lang: self.lang.get(), event: self.event.get() }
+    }
+
+    /// The view shown now: filters and modes.
+    pub fn view(&self) -> View {
+        View {
             filter: self.filter.get(),
-            embed: self.embed,
+            embed: self.embed.get_value(),
             child_id: self.child_id.get_value(),
         }
     }
 
-    /// A link (relative to the page) that opens `id` with the current filters.
-    pub fn href_for_event(&self, id: &str, lang: Lang) -> String {
-        format!("{}{}", location_path(), self.url_with_event(Some(id.to_string()), lang).to_query())
+    /// The site's base path, ending in `/`.
+    pub fn base(&self) -> String {
+        self.base.get_value()
+    }
+
+    /// The link to a page, from the site's root: a real address that works
+    /// without the app, on any static host.
+    pub fn href(&self, page: &Page) -> String {
+        format!("{}{}", self.base.get_value(), page.path())
     }
 
     /// A click handler for a link to event `id`: a plain click opens it in
-    /// place, while new-tab and new-window clicks are left to the browser.
+    /// place, keeping the filters; new-tab and new-window clicks are left
+    /// to the browser.
     pub fn open_on_click(self, id: String) -> impl Fn(leptos::ev::MouseEvent) + 'static {
         move |ev| {
-            if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+            if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() || ev.button() != 0
+            {
                 return;
             }
             ev.prevent_default();
@@ -63,41 +100,9 @@ impl PageState {
         }
     }
 
-    /// Keeps the URL in step with the state, and the state with the URL when
-    /// the reader goes back or forward. Opening or closing an event adds a
-    /// history entry; filters and language replace the current one, so Back
-    /// does not replay every keystroke.
-    pub fn sync_url(self, lang: Signal<Lang>) {
-        Effect::new(move |previous_event: Option<Option<String>>| {
-            let event = self.event.get();
-            let query = self.url_with_event(event.clone(), lang.get()).to_query();
-            if query != location_search() {
-                let url = format!("{}{}", location_path(), query);
-                let push = previous_event.is_some_and(|prev| prev != event);
-                if let Ok(history) = window().history() {
-                    let result = if push {
-                        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-                    } else {
-                        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-                    };
-                    if result.is_err() {
-                        // A sandboxed frame may refuse; the page still works.
-                        leptos::logging::warn!("could not update the address bar");
-                    }
-                }
-            }
-            event
-        });
-        let i18n = expect_context::<I18n>();
-        let handle = window_event_listener(leptos::ev::popstate, move |_| {
-            let url = UrlState::parse(&location_search());
-            self.event.set(url.event);
-            self.filter.set(url.filter);
-            if let Some(lang) = url.lang {
-                set_language(i18n, lang);
-            }
-        });
-        on_cleanup(move || handle.remove());
+    /// Whether event `id` is the open one.
+    pub fn is_open(&self, id: &str) -> bool {
+        self.event.with(|e| e.as_deref() == Some(id))
     }
 }
 
@@ -105,44 +110,32 @@ impl PageState {
 #[derive(Clone)]
 pub struct Loaded {
     pub timeline: Arc<Timeline>,
-    /// Indices into `timeline.entries`, in order.
+    /// Positions in `timeline.events` of the events shown, in order.
     pub shown: Memo<Vec<usize>>,
+    pub index: Arc<SearchIndex>,
 }
 
 impl Loaded {
-    pub fn new(timeline: Arc<Timeline>, state: PageState, lang: Signal<Lang>) -> Self {
+    pub fn new(timeline: Arc<Timeline>, state: PageState) -> Self {
         let index = Arc::new(SearchIndex::default());
-        let t = timeline.clone();
-        let search = index.clone();
-        let shown = Memo::new(move |_| state.filter.with(|f| apply(&t, &search, f, lang.get())));
-        // Fold the search texts of the active language once the first
-        // events are painted (a timeout queued from an animation frame runs
-        // after that frame), so that neither the first paint nor the first
-        // keystroke waits for them.
-        let t = timeline.clone();
-        request_animation_frame(move || {
-            set_timeout(move || index.prepare(&t, lang.get_untracked()), Duration::ZERO);
+        let (t, search) = (timeline.clone(), index.clone());
+        // The filter and language the results were last computed for: when
+        // the new filter only narrows it (one more letter typed), only the
+        // last results are tested again.
+        let last = StoredValue::new(None::<(Filter, Lang)>);
+        let shown = Memo::new(move |previous: Option<&Vec<usize>>| {
+            let lang = state.lang.get();
+            state.filter.with(|filter| {
+                let within = last.with_value(|last| match (last, previous) {
+                    (Some((before, l)), Some(previous)) if *l == lang && filter.narrows(before) => {
+                        Some(previous.clone())
+                    }
+                    _ => None,
+                });
+                last.set_value(Some((filter.clone(), lang)));
+                apply(&t, &search, filter, lang, within.as_deref())
+            })
         });
-        Self { timeline, shown }
+        Self { timeline, shown, index }
     }
-}
-
-/// The active language, as a signal.
-pub fn use_lang() -> Signal<Lang> {
-    let i18n = expect_context::<I18n>();
-    Signal::derive(move || Lang::from_code(i18n.language.get().id).unwrap_or(Lang::Es))
-}
-
-pub fn set_language(i18n: I18n, lang: Lang) {
-    if let Some(language) = i18n.languages.iter().find(|l| l.id == lang.code()) {
-        i18n.language.set(language);
-    }
-}
-
-fn location_search() -> String {
-    window().location().search().unwrap_or_default()
-}
-
-fn location_path() -> String {
-    window().location().pathname().unwrap_or_default()
 }

@@ -1,32 +1,60 @@
 //! What the reader sees of the timeline, computed in plain Rust: which
-//! events pass the filters, how they group by year, where they sit on the
-//! overview, and how their status reads today.
+//! events pass the filters, how they group into chapters and years, which
+//! slice of a long list is rendered, where events sit on the overview, how
+//! their status reads today, and where the arrow keys go.
 
 use std::sync::OnceLock;
 
-use crate::data::{Entry, Lang, Status, Timeline};
-use crate::dates::PartialDate;
+use crate::data::{Event, Lang, Status, Timeline};
+use crate::dates::{PartialDate, from_days_since_epoch};
 use crate::search::{Query, fold};
 
-/// The reader's filters. Within topics (and within actors) any chosen one
-/// matches; the kinds of filter combine with "and".
+/// The reader's filters. Within topics any chosen one matches; the kinds of
+/// filter combine with "and".
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filter {
     pub topics: Vec<String>,
-    pub actors: Vec<String>,
+    /// One actor at a time.
+    pub actor: Option<String>,
     pub query: String,
     /// Inclusive: an event shows when any of its days falls inside.
     pub from: Option<PartialDate>,
     pub to: Option<PartialDate>,
+    /// Only the key moments.
+    pub key: bool,
 }
 
 impl Filter {
     pub fn is_active(&self) -> bool {
         !self.topics.is_empty()
-            || !self.actors.is_empty()
+            || self.actor.is_some()
             || !Query::new(&self.query).is_empty()
             || self.from.is_some()
             || self.to.is_some()
+            || self.key
+    }
+
+    /// Whether every event that passes `self` also passed `before`, so that
+    /// only `before`'s results need testing again: the usual case of typing
+    /// one more letter. Each earlier word is then still there, the last
+    /// one perhaps longer, so whatever matches now matched before.
+    pub fn narrows(&self, before: &Filter) -> bool {
+        let (now, then) = (fold(&self.query), fold(&before.query));
+        now.starts_with(&then)
+            && self.topics == before.topics
+            && self.actor == before.actor
+            && self.from == before.from
+            && self.to == before.to
+            && self.key == before.key
+    }
+
+    /// Toggles a topic in the filter.
+    pub fn toggle_topic(&mut self, id: &str) {
+        if let Some(pos) = self.topics.iter().position(|t| t == id) {
+            self.topics.remove(pos);
+        } else {
+            self.topics.push(id.to_string());
+        }
     }
 }
 
@@ -54,10 +82,9 @@ impl SearchIndex {
         };
         cell.get_or_init(|| {
             timeline
-                .entries
+                .events
                 .iter()
-                .map(|entry| {
-                    let e = &entry.event;
+                .map(|e| {
                     let mut text = String::new();
                     let mut push = |s: &str| {
                         text.push_str(s);
@@ -78,109 +105,99 @@ impl SearchIndex {
     }
 }
 
-/// Indices into `timeline.entries` of the events that pass `filter`, in order.
-pub fn apply(timeline: &Timeline, index: &SearchIndex, filter: &Filter, lang: Lang) -> Vec<usize> {
+/// Positions in `timeline.events` of the events that pass `filter`, in
+/// order. With `within`, only those positions are tested (see
+/// [`Filter::narrows`]).
+pub fn apply(
+    timeline: &Timeline,
+    index: &SearchIndex,
+    filter: &Filter,
+    lang: Lang,
+    within: Option<&[usize]>,
+) -> Vec<usize> {
     let query = Query::new(&filter.query);
     // Only a search needs the folded texts.
     let texts = if query.is_empty() { &[][..] } else { index.texts(timeline, lang) };
-    timeline
-        .entries
-        .iter()
-        .enumerate()
-        .filter(|(i, entry)| {
-            let e = &entry.event;
-            (filter.topics.is_empty() || e.topics.iter().any(|t| filter.topics.contains(t)))
-                && (filter.actors.is_empty() || e.actors.iter().any(|a| filter.actors.contains(a)))
-                && in_range(entry, filter.from, filter.to)
-                && (query.is_empty() || query.matches(texts.get(*i).map_or("", String::as_str)))
-        })
-        .map(|(i, _)| i)
-        .collect()
+    let passes = |i: usize| {
+        let e = &timeline.events[i];
+        (filter.topics.is_empty() || e.topics.iter().any(|t| filter.topics.iter().any(|f| f == t.as_str())))
+            && filter.actor.as_ref().is_none_or(|a| e.actors.iter().any(|x| x.as_str() == a))
+            && (!filter.key || e.key)
+            && in_range(e, filter.from, filter.to)
+            && (query.is_empty() || query.matches(texts.get(i).map_or("", String::as_str)))
+    };
+    match within {
+        Some(candidates) => candidates.iter().copied().filter(|&i| passes(i)).collect(),
+        None => (0..timeline.events.len()).filter(|&i| passes(i)).collect(),
+    }
 }
 
-fn in_range(entry: &Entry, from: Option<PartialDate>, to: Option<PartialDate>) -> bool {
-    from.is_none_or(|f| entry.last_day() >= f.first_day())
-        && to.is_none_or(|t| entry.start.first_day() <= t.last_day())
+fn in_range(event: &Event, from: Option<PartialDate>, to: Option<PartialDate>) -> bool {
+    from.is_none_or(|f| event.last_day() >= f.first_day())
+        && to.is_none_or(|t| event.date.first_day() <= t.last_day())
 }
 
-/// Events grouped under their year, keeping order.
-pub fn group_by_year(timeline: &Timeline, shown: &[usize]) -> Vec<(i32, Vec<usize>)> {
-    let mut groups: Vec<(i32, Vec<usize>)> = Vec::new();
+/// A chapter of the list: the events of one era, by year.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Chapter {
+    /// Position of the era in `timeline.eras`.
+    pub era: usize,
+    pub years: Vec<(i32, Vec<usize>)>,
+}
+
+/// The events at positions `shown`, in order, grouped into chapters by era
+/// and within them by year. A year that spans two eras appears in both.
+pub fn chapters(timeline: &Timeline, shown: &[usize]) -> Vec<Chapter> {
+    let mut chapters: Vec<Chapter> = Vec::new();
     for &i in shown {
-        let year = timeline.entries[i].start.year;
-        match groups.last_mut() {
+        let event = &timeline.events[i];
+        let era = timeline.eras.iter().position(|e| e.id == event.era).unwrap_or(0);
+        let year = event.date.year;
+        if chapters.last().is_none_or(|c| c.era != era) {
+            chapters.push(Chapter { era, years: Vec::new() });
+        }
+        let years = &mut chapters.last_mut().expect("just pushed").years;
+        match years.last_mut() {
             Some((y, items)) if *y == year => items.push(i),
-            _ => groups.push((year, vec![i])),
+            _ => years.push((year, vec![i])),
         }
     }
-    groups
+    chapters
 }
 
 /// The status to show on `today`: an announced event whose dates have all
 /// passed is shown as not confirmed, never as held, until an editor says
 /// otherwise.
-pub fn status_on(entry: &Entry, today: PartialDate) -> Status {
-    match entry.event.status {
-        Status::Announced if entry.last_day() < today.first_day() => Status::Unconfirmed,
+pub fn status_on(event: &Event, today: PartialDate) -> Status {
+    match event.status {
+        Status::Announced if event.last_day() < today.first_day() => Status::Unconfirmed,
         status => status,
     }
 }
 
-/// The span the overview draws: from the first day of the first event's
-/// year to the last day of the last event's year.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Span {
-    pub first: i64,
-    pub last: i64,
-}
-
-impl Span {
-    pub fn of(timeline: &Timeline) -> Option<Self> {
-        let first = timeline.entries.first()?.start.year;
-        let last = timeline.entries.iter().map(|e| e.last_day().year).max()?;
-        Some(Self {
-            first: PartialDate { year: first, month: 1, day: 1 }.days_since_epoch(),
-            last: PartialDate { year: last, month: 12, day: 31 }.days_since_epoch(),
-        })
-    }
-
-    /// Where a day falls, from 0.0 (first) to 1.0 (last), clamped.
-    #[allow(clippy::cast_precision_loss)] // day counts are far below 2^52
-    pub fn position(self, day: i64) -> f64 {
-        let width = (self.last - self.first).max(1) as f64;
-        ((day - self.first) as f64 / width).clamp(0.0, 1.0)
-    }
-
-    pub fn years(self) -> std::ops::RangeInclusive<i32> {
-        year_of(self.first)..=year_of(self.last)
-    }
-}
-
-/// The year a day count falls in; enough for axis labels.
-fn year_of(days: i64) -> i32 {
-    let mut year = 1970 + i32::try_from(days / 366).unwrap_or(0);
-    while (PartialDate { year: year + 1, month: 1, day: 1 }).days_since_epoch() <= days {
-        year += 1;
-    }
-    year
-}
-
-/// How many events fall in each year of the span, for the density strip.
-pub fn per_year(timeline: &Timeline, shown: &[usize], span: Span) -> Vec<(i32, usize)> {
-    span.years()
-        .map(|year| {
-            (year, shown.iter().filter(|&&i| timeline.entries[i].start.year == year).count())
-        })
-        .collect()
-}
-
-/// The index among `shown` of the event before or after `current`, for
-/// arrow-key movement; stays put at the ends.
+/// The index among `shown` of the event before or after `current`, for the
+/// detail's previous and next; `None` at the ends.
 pub fn step(shown: &[usize], current: usize, forward: bool) -> Option<usize> {
     let pos = shown.iter().position(|&i| i == current)?;
     let next = if forward { pos + 1 } else { pos.checked_sub(1)? };
     shown.get(next).copied()
 }
+
+/// Where a key moves focus in a row of `count` items (marks on the
+/// overview, cards in the list), from `current`. `back` and `forward` are
+/// the keys that step (arrows), Home and End go to the ends.
+pub fn key_target(key: &str, current: Option<usize>, count: usize, back: &str, forward: &str) -> Option<usize> {
+    let last = count.checked_sub(1)?;
+    match (key, current) {
+        (k, Some(i)) if k == forward => Some((i + 1).min(last)),
+        (k, Some(i)) if k == back => Some(i.saturating_sub(1)),
+        ("Home", _) => Some(0),
+        ("End", _) => Some(last),
+        _ => None,
+    }
+}
+
+// ------------------------------------------------------------ long lists
 
 /// How many events a long list renders at first, and adds at a time. A
 /// long list is rendered in slices: building and laying out thousands of
@@ -213,6 +230,18 @@ impl ListWindow {
     /// Everything, for printing.
     pub fn all(len: usize) -> Self {
         Self { start: 0, end: len }
+    }
+
+    /// The window to render: the one the reader asked for (`asked`, if it
+    /// was asked for these very results), else the first chunk; in either
+    /// case grown to hold `open`, the position of the open event, so that
+    /// the open event is always in the list and focus can return to it.
+    pub fn choose(len: usize, asked: Option<Self>, open: Option<usize>) -> Self {
+        let window = asked.map_or_else(|| Self::first(len), |w| w.clamp(len));
+        match open {
+            Some(pos) => window.including(pos, len),
+            None => window,
+        }
     }
 
     /// This window, kept inside a list of `len` events and never empty
@@ -260,10 +289,22 @@ impl ListWindow {
         Self { start, end: (start + CHUNK).min(len) }
     }
 
-    /// How many events are left after the end, and before the start.
+    /// How many events are left after the end of the window.
     pub fn left_after(self, len: usize) -> usize {
         len.saturating_sub(self.end)
     }
+}
+
+// ------------------------------------------------------------ overview
+
+/// Topics are told apart by a colour and a shape; `public/style.css`
+/// defines this many pairs (`[data-topic="0"]` to `[data-topic="7"]`), and
+/// further topics reuse them in order.
+pub const PALETTE: usize = 8;
+
+/// The colour and shape of topic number `topic`.
+pub fn palette(topic: usize) -> usize {
+    topic % PALETTE
 }
 
 /// Above this many events the overview draws no mark per event, only the
@@ -277,52 +318,180 @@ pub fn draws_marks(count: usize) -> bool {
     count <= MAX_MARKS
 }
 
+/// Positions along the overview are in ten-thousandths of its width, whole
+/// numbers, so that styles are written without float formatting.
+pub const FULL: u32 = 10_000;
+
+/// The overview's horizontal scale. Time is not drawn evenly: each year
+/// gets a base width plus a share for each of its events, so that the busy
+/// years (half the events fall in 2025–2026) are wide enough to read and to
+/// click, while the quiet years still show. The weights come from all
+/// events, not the filtered ones, so the axis holds still while filtering.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scale {
+    first_year: i32,
+    /// Where each year starts, in weight units, and the total at the end.
+    starts: Vec<u32>,
+}
+
+/// Every year's share of the axis, and each event's, in weight units.
+const YEAR_WEIGHT: u32 = 4;
+const EVENT_WEIGHT: u32 = 1;
+
+impl Scale {
+    /// The scale from the first event's year to the last event's.
+    pub fn of(timeline: &Timeline) -> Option<Self> {
+        let first_year = timeline.events.first()?.date.year;
+        let last_year = timeline.events.iter().map(|e| e.last_day().year).max()?;
+        let years = usize::try_from(last_year - first_year + 1).ok()?;
+        let mut weights = vec![YEAR_WEIGHT; years];
+        for event in &timeline.events {
+            if let Ok(y) = usize::try_from(event.date.year - first_year) {
+                weights[y] += EVENT_WEIGHT;
+            }
+        }
+        let mut starts = Vec::with_capacity(years + 1);
+        let mut total = 0;
+        starts.push(0);
+        for w in weights {
+            total += w;
+            starts.push(total);
+        }
+        Some(Self { first_year, starts })
+    }
+
+    pub fn years(&self) -> std::ops::RangeInclusive<i32> {
+        let count = i32::try_from(self.starts.len() - 1).unwrap_or(0);
+        self.first_year..=self.first_year + count - 1
+    }
+
+    /// The first day drawn and the last one, as days since 1970.
+    pub fn first_day(&self) -> i64 {
+        jan_first(self.first_year)
+    }
+
+    pub fn last_day(&self) -> i64 {
+        jan_first(*self.years().end() + 1) - 1
+    }
+
+    /// Where day `day` (since 1970) falls, in [`FULL`]ths of the width.
+    pub fn position(&self, day: i64) -> u32 {
+        if day > self.last_day() {
+            return FULL;
+        }
+        let day = day.max(self.first_day());
+        let year = from_days_since_epoch(day).year;
+        let Ok(i) = usize::try_from(year - self.first_year) else { return 0 };
+        let (from, to) = (jan_first(year), jan_first(year + 1));
+        let (a, b) = (i64::from(self.starts[i]), i64::from(self.starts[i + 1]));
+        let units = a * (to - from) + (b - a) * (day - from);
+        let total = i64::from(*self.starts.last().unwrap_or(&1)).max(1) * (to - from);
+        u32::try_from(units * i64::from(FULL) / total).unwrap_or(FULL)
+    }
+
+    /// The day at `position` (in [`FULL`]ths of the width): the inverse of
+    /// [`Scale::position`], for dragging.
+    pub fn day_at(&self, position: u32) -> i64 {
+        let total = i64::from(*self.starts.last().unwrap_or(&1)).max(1);
+        let units = i64::from(position.min(FULL)) * total;
+        // In whole units times FULL, to stay exact.
+        let i = self.starts.windows(2).position(|w| units < i64::from(w[1]) * i64::from(FULL));
+        let Some(i) = i else { return self.last_day() };
+        let year = self.first_year + i32::try_from(i).unwrap_or(0);
+        let (from, to) = (jan_first(year), jan_first(year + 1));
+        let (a, b) = (i64::from(self.starts[i]) * i64::from(FULL), i64::from(self.starts[i + 1]) * i64::from(FULL));
+        from + (units - a) * (to - from) / (b - a).max(1)
+    }
+
+    /// The period a drag from `a` to `b` (in [`FULL`]ths, either order)
+    /// chooses; `None` for a click or a tiny drag, which choose nothing.
+    pub fn dragged(&self, a: u32, b: u32) -> Option<(PartialDate, PartialDate)> {
+        let (lo, hi) = (a.min(b), a.max(b));
+        (hi - lo > FULL / 100)
+            .then(|| (from_days_since_epoch(self.day_at(lo)), from_days_since_epoch(self.day_at(hi))))
+    }
+
+    /// The chosen period in days, from a filter's dates; `None` for all.
+    pub fn range(&self, from: Option<PartialDate>, to: Option<PartialDate>) -> Option<(i64, i64)> {
+        if from.is_none() && to.is_none() {
+            return None;
+        }
+        Some((
+            from.map_or(self.first_day(), PartialDate::days_since_epoch),
+            to.map_or(self.last_day(), |t| t.last_day().days_since_epoch()),
+        ))
+    }
+}
+
+fn jan_first(year: i32) -> i64 {
+    PartialDate { year, month: 1, day: 1 }.days_since_epoch()
+}
+
+/// How many events fall in each year of the scale, for the density bars.
+pub fn per_year(timeline: &Timeline, shown: &[usize], scale: &Scale) -> Vec<(i32, usize)> {
+    let mut counts: Vec<(i32, usize)> = scale.years().map(|y| (y, 0)).collect();
+    for &i in shown {
+        let year = timeline.events[i].date.year;
+        if let Some(slot) = counts.iter_mut().find(|(y, _)| *y == year) {
+            slot.1 += 1;
+        }
+    }
+    counts
+}
+
 /// Stacks marks that would overlap on the overview into lanes: each mark
-/// (by position from 0.0 to 1.0, in order) takes the lowest lane whose last
-/// mark is at least `gap` before it, up to `max_lanes`.
-pub fn lanes(positions: &[f64], gap: f64, max_lanes: usize) -> Vec<usize> {
-    let mut last_in_lane: Vec<f64> = Vec::new();
+/// (by position, in order) takes the lowest lane whose last mark is at
+/// least `gap` before it, up to `max_lanes`; when every lane is crowded,
+/// the one that has waited longest.
+pub fn lanes(positions: &[u32], gap: u32, max_lanes: usize) -> Vec<usize> {
+    let mut last_in_lane: Vec<Option<u32>> = Vec::new();
     positions
         .iter()
         .map(|&x| {
-            let free = last_in_lane.iter().position(|&last| x - last >= gap);
+            let free = last_in_lane.iter().position(|last| last.is_none_or(|l| x >= l + gap));
             let lane = match free {
                 Some(lane) => lane,
                 None if last_in_lane.len() < max_lanes.max(1) => {
-                    last_in_lane.push(f64::NEG_INFINITY);
+                    last_in_lane.push(None);
                     last_in_lane.len() - 1
                 }
-                // Every lane is crowded: use the one that has waited longest.
                 None => last_in_lane
                     .iter()
                     .enumerate()
-                    .min_by(|a, b| a.1.total_cmp(b.1))
+                    .min_by_key(|(_, last)| **last)
                     .map_or(0, |(i, _)| i),
             };
-            last_in_lane[lane] = x;
+            last_in_lane[lane] = Some(x);
             lane
         })
         .collect()
 }
 
-/// Zooms a range of days around its middle: `factor` below 1 narrows it,
-/// above 1 widens it. Returns `None` when the result covers the whole span.
-pub fn zoom(span: Span, range: Option<(i64, i64)>, factor: f64) -> Option<(i64, i64)> {
-    let (from, to) = range.unwrap_or((span.first, span.last));
-    #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)] // day counts are small
-    let half = (((to - from) as f64 * factor) / 2.0).round() as i64;
+/// Zooms a period (days since 1970) around its middle: `narrower` halves
+/// it, otherwise it doubles. Returns `None` when the result covers the
+/// whole scale. Never narrower than a month.
+pub fn zoom(scale: &Scale, range: Option<(i64, i64)>, narrower: bool) -> Option<(i64, i64)> {
+    let (first, last) = (scale.first_day(), scale.last_day());
+    let (from, to) = range.unwrap_or((first, last));
+    let half = if narrower { (to - from) / 4 } else { to - from };
     let half = half.max(15);
     let middle = from + (to - from) / 2;
     let (mut from, mut to) = (middle - half, middle + half);
-    if from < span.first {
-        to += span.first - from;
-        from = span.first;
+    if from < first {
+        to += first - from;
+        from = first;
     }
-    if to > span.last {
-        from -= to - span.last;
-        to = span.last;
+    if to > last {
+        from -= to - last;
+        to = last;
     }
-    (from > span.first || to < span.last).then(|| (from.max(span.first), to))
+    (from > first || to < last).then(|| (from.max(first), to))
+}
+
+/// A share written as a CSS percentage, from [`FULL`]ths: `1234` is
+/// `12.34%`.
+pub fn percent(position: u32) -> String {
+    format!("{}.{:02}%", position / 100, position % 100)
 }
 
 #[cfg(test)]
@@ -335,42 +504,56 @@ mod tests {
     }
 
     fn ids(t: &Timeline, shown: &[usize]) -> Vec<String> {
-        shown.iter().map(|&i| t.entries[i].event.id.clone()).collect()
+        shown.iter().map(|&i| t.events[i].id.to_string()).collect()
+    }
+
+    fn d(s: &str) -> PartialDate {
+        PartialDate::parse(s).unwrap()
+    }
+
+    fn filtered(t: &Timeline, f: &Filter, lang: Lang) -> Vec<String> {
+        ids(t, &apply(t, &SearchIndex::default(), f, lang, None))
     }
 
     #[test]
     fn no_filter_shows_everything_in_order() {
         let t = sample();
-        let idx = SearchIndex::default();
-        let shown = apply(&t, &idx, &Filter::default(), Lang::Es);
-        assert_eq!(shown.len(), t.entries.len());
-        assert!(shown.windows(2).all(|w| t.entries[w[0]].start <= t.entries[w[1]].start));
+        let shown = apply(&t, &SearchIndex::default(), &Filter::default(), Lang::Es, None);
+        assert_eq!(shown.len(), t.events.len());
+        assert!(shown.windows(2).all(|w| t.events[w[0]].date <= t.events[w[1]].date));
     }
 
     #[test]
     fn topics_combine_with_or_and_kinds_with_and() {
         let t = sample();
-        let idx = SearchIndex::default();
         let f = |topics: &[&str], q: &str| Filter {
             topics: topics.iter().map(|s| (*s).to_string()).collect(),
             query: q.into(),
             ..Filter::default()
         };
-        let arms = apply(&t, &idx, &f(&["arms-trafficking"], ""), Lang::Es);
-        assert_eq!(ids(&t, &arms), ["fast-and-furious", "call-2026-01-11"]);
-        let both = apply(&t, &idx, &f(&["arms-trafficking", "agreements"], ""), Lang::Es);
-        assert_eq!(both.len(), 3);
-        let narrowed = apply(&t, &idx, &f(&["arms-trafficking"], "rapido y furioso"), Lang::Es);
-        assert_eq!(ids(&t, &narrowed), ["fast-and-furious"]);
+        assert_eq!(filtered(&t, &f(&["arms-trafficking"], ""), Lang::Es), ["fast-and-furious", "call-2026-01-11"]);
+        assert_eq!(filtered(&t, &f(&["arms-trafficking", "agreements"], ""), Lang::Es).len(), 3);
+        assert_eq!(filtered(&t, &f(&["arms-trafficking"], "rapido y furioso"), Lang::Es), ["fast-and-furious"]);
+    }
+
+    #[test]
+    fn one_actor_and_key_moments() {
+        let t = sample();
+        let f = Filter { actor: Some("sre".into()), ..Filter::default() };
+        assert_eq!(filtered(&t, &f, Lang::Es), ["ministerial-2026-02"]);
+        let f = Filter { actor: Some("marco-rubio".into()), ..Filter::default() };
+        assert_eq!(filtered(&t, &f, Lang::Es), ["call-2026-01-11", "ministerial-2026-02"]);
+        let f = Filter { key: true, ..Filter::default() };
+        assert_eq!(filtered(&t, &f, Lang::Es), Vec::<String>::new());
+        let mut keyed = t.clone();
+        keyed.events[1].key = true;
+        assert_eq!(filtered(&keyed, &f, Lang::Es), [keyed.events[1].id.to_string()]);
     }
 
     #[test]
     fn search_ignores_accents_and_uses_the_active_language() {
         let t = sample();
-        let idx = SearchIndex::default();
-        let q = |q: &str, lang| {
-            ids(&t, &apply(&t, &idx, &Filter { query: q.into(), ..Filter::default() }, lang))
-        };
+        let q = |q: &str, lang| filtered(&t, &Filter { query: q.into(), ..Filter::default() }, lang);
         assert_eq!(q("reunion", Lang::Es), ["ministerial-2026-02"]);
         assert_eq!(q("REUNIÓN", Lang::Es), ["ministerial-2026-02"]);
         assert_eq!(q("reunion", Lang::En), Vec::<String>::new());
@@ -381,82 +564,82 @@ mod tests {
     }
 
     #[test]
-    fn range_keeps_events_that_overlap_it() {
+    fn a_longer_query_narrows_and_searching_within_gives_the_same() {
         let t = sample();
-        let idx = SearchIndex::default();
-        let d = |s| PartialDate::parse(s).unwrap();
-        let f = Filter { from: Some(d("2026")), to: Some(d("2026")), ..Filter::default() };
-        assert_eq!(
-            ids(&t, &apply(&t, &idx, &f, Lang::Es)),
-            ["call-2026-01-11", "ministerial-2026-02"]
-        );
-        // A month-precision event overlaps a range that ends inside its month.
-        let f = Filter { from: Some(d("2026-02-20")), to: None, ..Filter::default() };
-        assert_eq!(ids(&t, &apply(&t, &idx, &f, Lang::Es)), ["ministerial-2026-02"]);
-        let f = Filter { from: None, to: Some(d("2007-12")), ..Filter::default() };
-        assert_eq!(ids(&t, &apply(&t, &idx, &f, Lang::Es)), ["merida-2007"]);
+        let index = SearchIndex::default();
+        let f = |q: &str| Filter { query: q.into(), ..Filter::default() };
+        assert!(f("rub").narrows(&f("ru")));
+        assert!(f("rubio llam").narrows(&f("rubio")));
+        assert!(f("Rubio ").narrows(&f("rubio")));
+        assert!(!f("ru").narrows(&f("rub")));
+        assert!(!f("arubio").narrows(&f("rubio")));
+        let topic = Filter { topics: vec!["diplomacy".into()], ..f("rub") };
+        assert!(!topic.narrows(&f("ru")));
+        let before = apply(&t, &index, &f("r"), Lang::Es, None);
+        for q in ["ru", "rub", "rubio", "rubio ll"] {
+            let whole = apply(&t, &index, &f(q), Lang::Es, None);
+            assert_eq!(apply(&t, &index, &f(q), Lang::Es, Some(&before)), whole, "{q}");
+        }
     }
 
     #[test]
-    fn groups_by_year() {
+    fn range_keeps_events_that_overlap_it() {
         let t = sample();
-        let all: Vec<usize> = (0..t.entries.len()).collect();
-        let years: Vec<(i32, usize)> =
-            group_by_year(&t, &all).into_iter().map(|(y, v)| (y, v.len())).collect();
-        assert_eq!(years, [(2007, 1), (2010, 1), (2026, 2)]);
+        let f = Filter { from: Some(d("2026")), to: Some(d("2026")), ..Filter::default() };
+        assert_eq!(filtered(&t, &f, Lang::Es), ["call-2026-01-11", "ministerial-2026-02"]);
+        // A month-precision event overlaps a range that ends inside its month.
+        let f = Filter { from: Some(d("2026-02-20")), ..Filter::default() };
+        assert_eq!(filtered(&t, &f, Lang::Es), ["ministerial-2026-02"]);
+        let f = Filter { to: Some(d("2007-12")), ..Filter::default() };
+        assert_eq!(filtered(&t, &f, Lang::Es), ["merida-2007"]);
+    }
+
+    #[test]
+    fn chapters_by_era_then_year() {
+        let t = sample();
+        let all: Vec<usize> = (0..t.events.len()).collect();
+        let shape: Vec<(String, Vec<(i32, usize)>)> = chapters(&t, &all)
+            .into_iter()
+            .map(|c| (t.eras[c.era].id.to_string(), c.years.into_iter().map(|(y, v)| (y, v.len())).collect()))
+            .collect();
+        assert_eq!(
+            shape,
+            [("merida".to_string(), vec![(2007, 1), (2010, 1)]), ("since-2021".to_string(), vec![(2026, 2)])]
+        );
+        assert!(chapters(&t, &[]).is_empty());
     }
 
     #[test]
     fn a_passed_announcement_is_never_shown_as_held() {
         let t = sample();
-        let ministerial = t.entry("ministerial-2026-02").unwrap();
-        assert_eq!(ministerial.event.status, Status::Announced);
-        let d = |s| PartialDate::parse(s).unwrap();
+        let ministerial = t.event("ministerial-2026-02").unwrap();
+        assert_eq!(ministerial.status, Status::Announced);
         assert_eq!(status_on(ministerial, d("2026-01-20")), Status::Announced);
         assert_eq!(status_on(ministerial, d("2026-02-28")), Status::Announced);
         assert_eq!(status_on(ministerial, d("2026-03-01")), Status::Unconfirmed);
-        assert_eq!(status_on(t.entry("merida-2007").unwrap(), d("2026-03-01")), Status::Held);
+        assert_eq!(status_on(t.event("merida-2007").unwrap(), d("2026-03-01")), Status::Held);
     }
 
     #[test]
-    fn span_places_days_and_counts_years() {
-        let t = sample();
-        let span = Span::of(&t).unwrap();
-        assert_eq!(span.years(), 2007..=2026);
-        assert!((span.position(span.first)).abs() < f64::EPSILON);
-        assert!((span.position(span.last) - 1.0).abs() < f64::EPSILON);
-        let all: Vec<usize> = (0..t.entries.len()).collect();
-        let counts = per_year(&t, &all, span);
-        assert_eq!(counts.len(), 20);
-        assert_eq!(counts.iter().find(|(y, _)| *y == 2026).unwrap().1, 2);
-        assert_eq!(counts.iter().find(|(y, _)| *y == 2015).unwrap().1, 0);
+    fn steps_between_shown_events_and_stops_at_the_ends() {
+        assert_eq!(step(&[2, 5, 9], 5, true), Some(9));
+        assert_eq!(step(&[2, 5, 9], 5, false), Some(2));
+        assert_eq!(step(&[2, 5, 9], 9, true), None);
+        assert_eq!(step(&[2, 5, 9], 2, false), None);
+        assert_eq!(step(&[2, 5, 9], 4, true), None);
     }
 
     #[test]
-    fn marks_only_while_they_can_be_told_apart() {
-        assert!(draws_marks(67));
-        assert!(draws_marks(MAX_MARKS));
-        assert!(!draws_marks(1000));
-    }
-
-    #[test]
-    fn crowded_marks_stack_into_lanes() {
-        assert_eq!(lanes(&[0.0, 0.5, 1.0], 0.1, 4), [0, 0, 0]);
-        assert_eq!(lanes(&[0.50, 0.51, 0.52, 0.70], 0.05, 4), [0, 1, 2, 0]);
-        // With every lane taken, the one that waited longest is reused.
-        assert_eq!(lanes(&[0.50, 0.51, 0.52], 0.05, 2), [0, 1, 0]);
-    }
-
-    #[test]
-    fn zoom_narrows_and_widens_inside_the_span() {
-        let span = Span { first: 0, last: 1000 };
-        assert_eq!(zoom(span, None, 0.5), Some((250, 750)));
-        assert_eq!(zoom(span, Some((250, 750)), 2.0), None);
-        // Near an end, the range slides back inside the span.
-        assert_eq!(zoom(span, Some((0, 100)), 2.0), Some((0, 200)));
-        assert_eq!(zoom(span, Some((900, 1000)), 0.5), Some((925, 975)));
-        // Never narrower than a month.
-        assert_eq!(zoom(span, Some((500, 510)), 0.5), Some((490, 520)));
+    fn keys_move_along_a_row() {
+        let go = |key, current| key_target(key, current, 5, "ArrowLeft", "ArrowRight");
+        assert_eq!(go("ArrowRight", Some(1)), Some(2));
+        assert_eq!(go("ArrowRight", Some(4)), Some(4));
+        assert_eq!(go("ArrowLeft", Some(0)), Some(0));
+        assert_eq!(go("Home", Some(3)), Some(0));
+        assert_eq!(go("End", None), Some(4));
+        assert_eq!(go("ArrowRight", None), None);
+        assert_eq!(go("Enter", Some(1)), None);
+        assert_eq!(key_target("End", None, 0, "a", "b"), None);
     }
 
     #[test]
@@ -505,12 +688,103 @@ mod tests {
         assert_eq!(w.including(5000, 5000), w);
     }
 
+    /// A filter change resets the window to the first chunk, but never
+    /// drops the open event: it stays rendered, so focus can go back to it.
     #[test]
-    fn steps_between_shown_events() {
-        assert_eq!(step(&[2, 5, 9], 5, true), Some(9));
-        assert_eq!(step(&[2, 5, 9], 5, false), Some(2));
-        assert_eq!(step(&[2, 5, 9], 9, true), None);
-        assert_eq!(step(&[2, 5, 9], 2, false), None);
-        assert_eq!(step(&[2, 5, 9], 4, true), None);
+    fn the_chosen_window_always_holds_the_open_event() {
+        let asked = ListWindow { start: 0, end: 3 * CHUNK };
+        assert_eq!(ListWindow::choose(5000, Some(asked), None), asked);
+        assert_eq!(ListWindow::choose(5000, None, None), ListWindow::first(5000));
+        let w = ListWindow::choose(5000, None, Some(900));
+        assert!(w.contains(900), "{w:?}");
+        assert!(w.end - w.start <= CHUNK, "{w:?}");
+        let w = ListWindow::choose(300, Some(ListWindow { start: 0, end: 250 }), Some(299));
+        assert!(w.contains(299) && w.contains(0), "{w:?}");
+        assert_eq!(ListWindow::choose(67, None, Some(66)), ListWindow::first(67));
+    }
+
+    #[test]
+    fn marks_only_while_they_can_be_told_apart() {
+        assert!(draws_marks(67));
+        assert!(draws_marks(MAX_MARKS));
+        assert!(!draws_marks(1000));
+    }
+
+    #[test]
+    fn the_scale_gives_busy_years_more_room_and_round_trips() {
+        let t = sample();
+        let scale = Scale::of(&t).unwrap();
+        assert_eq!(scale.years(), 2007..=2026);
+        assert_eq!(scale.position(scale.first_day()), 0);
+        assert_eq!(scale.position(scale.last_day() + 1), FULL);
+        assert_eq!(scale.position(scale.first_day() - 100), 0);
+        // 2026 has two events, 2015 none: 2026 is wider.
+        let width = |y: i32| scale.position(jan_first(y + 1)) - scale.position(jan_first(y));
+        assert!(width(2026) > width(2015), "{} vs {}", width(2026), width(2015));
+        assert!(width(2015).abs_diff(width(2016)) <= 1);
+        // Positions grow with the day, and dragging finds the day again.
+        let days: Vec<i64> = (scale.first_day()..scale.last_day()).step_by(97).collect();
+        assert!(days.windows(2).all(|w| scale.position(w[0]) <= scale.position(w[1])));
+        for &day in &days {
+            let back = scale.day_at(scale.position(day));
+            assert!((back - day).abs() <= 2, "{day} came back as {back}");
+        }
+        assert_eq!(scale.day_at(FULL), scale.last_day());
+    }
+
+    #[test]
+    fn a_drag_chooses_a_period_and_a_click_does_not() {
+        let scale = Scale::of(&sample()).unwrap();
+        assert_eq!(scale.dragged(5000, 5050), None);
+        let (from, to) = scale.dragged(9000, 0).unwrap();
+        assert_eq!(from, d("2007-01-01"));
+        assert!(to.year >= 2020, "{to}");
+        assert_eq!(scale.range(None, None), None);
+        assert_eq!(
+            scale.range(Some(d("2010")), None),
+            Some((d("2010").days_since_epoch(), scale.last_day()))
+        );
+    }
+
+    #[test]
+    fn crowded_marks_stack_into_lanes() {
+        assert_eq!(lanes(&[0, 5000, 10_000], 1000, 4), [0, 0, 0]);
+        assert_eq!(lanes(&[5000, 5100, 5200, 7000], 500, 4), [0, 1, 2, 0]);
+        // With every lane taken, the one that waited longest is reused.
+        assert_eq!(lanes(&[5000, 5100, 5200], 500, 2), [0, 1, 0]);
+    }
+
+    #[test]
+    fn zoom_narrows_and_widens_inside_the_scale() {
+        let scale = Scale::of(&sample()).unwrap();
+        let (first, last) = (scale.first_day(), scale.last_day());
+        let narrow = zoom(&scale, None, true).unwrap();
+        assert!(narrow.0 > first && narrow.1 < last);
+        assert!((narrow.1 - narrow.0 - (last - first) / 2).abs() <= 2);
+        assert_eq!(zoom(&scale, Some(narrow), false), None);
+        // Near an end, the range slides back inside the scale.
+        let edge = zoom(&scale, Some((first, first + 100)), false).unwrap();
+        assert_eq!(edge, (first, first + 200));
+        // Never narrower than a month.
+        let tiny = zoom(&scale, Some((first + 500, first + 510)), true).unwrap();
+        assert_eq!(tiny.1 - tiny.0, 30);
+    }
+
+    #[test]
+    fn the_stylesheet_has_a_colour_for_every_palette_entry() {
+        let css = include_str!("../public/style.css");
+        for n in 0..PALETTE {
+            assert!(css.contains(&format!("[data-topic=\"{n}\"]")), "no style for topic {n}");
+        }
+        assert!(!css.contains(&format!("[data-topic=\"{PALETTE}\"]")));
+        assert_eq!(palette(PALETTE + 3), 3);
+    }
+
+    #[test]
+    fn percentages_need_no_floats() {
+        assert_eq!(percent(0), "0.00%");
+        assert_eq!(percent(1234), "12.34%");
+        assert_eq!(percent(FULL), "100.00%");
+        assert_eq!(percent(5), "0.05%");
     }
 }

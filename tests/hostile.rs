@@ -9,10 +9,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
-use cronologia::data::{Document, Event, LoadError, Timeline, check, parse, skipped_events};
+use cronologia::data::{Document, Event, Id, LoadError, Timeline, check, parse, skipped_events};
 use cronologia::dates::PartialDate;
 use cronologia::search::{Query, fold};
-use cronologia::url_state::{MAX_ID_CHARS, MAX_QUERY_CHARS, UrlState, decode};
+use cronologia::address::{Address, MAX_ID_CHARS, MAX_QUERY_CHARS, Page, decode};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use serde_json::Value;
@@ -109,7 +109,7 @@ fn corpus_files_have_their_outcome() {
         match (outcome, parse(&text)) {
             (Outcome::Shows(ids), Ok(timeline)) => {
                 let mut shown: Vec<&str> =
-                    timeline.entries.iter().map(|e| e.event.id.as_str()).collect();
+                    timeline.events.iter().map(|e| e.id.as_str()).collect();
                 shown.sort_unstable();
                 let mut expected = ids.to_vec();
                 expected.sort_unstable();
@@ -142,12 +142,12 @@ fn corpus_files_have_their_outcome() {
 #[test]
 fn markup_in_text_is_kept_verbatim() {
     let timeline = parse(&read(&corpus_dir().join("markup-in-text.json"))).unwrap();
-    let title = |id: &str| timeline.entry(id).unwrap().event.title.en.clone();
+    let title = |id: &str| timeline.event(id).unwrap().title.en.clone();
     assert_eq!(title("markup-1"), r#"<img src=x onerror="__pwned()">"#);
     assert_eq!(title("markup-2"), "<script>__pwned()</script>");
     assert_eq!(title("markup-3"), r#""><svg onload=__pwned()>"#);
     assert!(title("odd-characters").contains('\u{0}'));
-    let source = &timeline.entry("odd-characters").unwrap().event.sources[0].url;
+    let source = &timeline.event("odd-characters").unwrap().sources[0].url;
     assert_eq!(source, r#"https://example.org/?q="><svg/onload=__pwned()>&x=<script>"#);
 }
 
@@ -163,8 +163,8 @@ fn every_link_refused_is_reported_with_its_address() {
 
 /// What holds for any timeline the loader returns.
 fn assert_invariants(timeline: &Timeline) {
-    for entry in &timeline.entries {
-        for source in &entry.event.sources {
+    for event in &timeline.events {
+        for source in &event.sources {
             let url = source.url.to_ascii_lowercase();
             assert!(
                 url.starts_with("https://") || url.starts_with("http://"),
@@ -173,15 +173,15 @@ fn assert_invariants(timeline: &Timeline) {
             );
             assert!(!source.url.chars().any(char::is_whitespace), "{:?}", source.url);
         }
-        assert!(!entry.event.topics.is_empty());
-        assert!(timeline.topic(&entry.event.topics[0]).is_some());
+        assert!(!event.topics.is_empty());
+        assert!(timeline.topic(&event.topics[0]).is_some());
     }
-    let ids: Vec<&str> = timeline.entries.iter().map(|e| e.event.id.as_str()).collect();
+    let ids: Vec<&str> = timeline.events.iter().map(|e| e.id.as_str()).collect();
     let mut unique = ids.clone();
     unique.sort_unstable();
     unique.dedup();
     assert_eq!(unique.len(), ids.len(), "duplicate ids shown");
-    assert!(timeline.entries.windows(2).all(|w| w[0].start <= w[1].start), "not in order");
+    assert!(timeline.events.windows(2).all(|w| w[0].date <= w[1].date), "not in order");
 }
 
 // ------------------------------------------------------- property tests
@@ -404,7 +404,7 @@ fn load_counted(text: &str, events: Option<usize>) {
             assert_invariants(&timeline);
             if let Some(events) = events {
                 assert_eq!(
-                    timeline.entries.len() + skipped_events(&timeline.problems),
+                    timeline.events.len() + skipped_events(&timeline.problems),
                     events,
                     "an event was neither shown nor reported"
                 );
@@ -501,7 +501,7 @@ fn lang() -> impl Strategy<Value = cronologia::data::Lang> {
 
 /// A date of the Mérida era (2007-01-01 to 2021-10-07), and a later end in
 /// the same form.
-fn dates() -> impl Strategy<Value = (String, Option<String>)> {
+fn dates() -> impl Strategy<Value = (PartialDate, Option<PartialDate>)> {
     (2008i32..2021, 1u8..=11, 1u8..=23, 0u8..3, prop::option::of(1u8..=5)).prop_map(
         |(year, month, day, form, end)| match form {
             0 => (format!("{year}"), end.map(|n| format!("{}", year + i32::from(n)))),
@@ -512,6 +512,10 @@ fn dates() -> impl Strategy<Value = (String, Option<String>)> {
             ),
         },
     )
+    .prop_map(|(date, end)| {
+        let read = |s: &str| PartialDate::parse(s).unwrap();
+        (read(&date), end.as_deref().map(read))
+    })
 }
 
 fn source() -> impl Strategy<Value = cronologia::data::Source> {
@@ -519,7 +523,7 @@ fn source() -> impl Strategy<Value = cronologia::data::Source> {
         "https?://[a-z0-9]{1,12}(\\.[a-z]{2,6}){1,2}(/[a-zA-Z0-9/?&=%<>\"'().~_é-]{0,40})?",
         non_blank(),
         non_blank(),
-        prop::option::of(Just("2020-02-29".to_string())),
+        prop::option::of(Just(PartialDate::parse("2020-02-29").unwrap())),
         lang(),
     )
         .prop_map(|(url, publisher, title, date, lang)| cronologia::data::Source {
@@ -528,6 +532,7 @@ fn source() -> impl Strategy<Value = cronologia::data::Source> {
             title,
             date,
             lang,
+            primary: false,
         })
 }
 
@@ -563,19 +568,22 @@ fn valid_event() -> impl Strategy<Value = Event> {
                 (quotes, sources),
             )| {
                 Event {
-                    id,
+                    id: Id::new(&id).unwrap(),
                     date,
                     end,
                     status: serde_json::from_value(Value::from(status)).unwrap(),
-                    era: "merida".into(),
-                    topics: topics.into_iter().map(str::to_string).collect(),
-                    actors: actors.into_iter().map(str::to_string).collect(),
+                    era: Id::new("merida").unwrap(),
+                    topics: topics.into_iter().filter_map(Id::new).collect(),
+                    actors: actors.into_iter().filter_map(Id::new).collect(),
                     place,
                     title,
                     summary,
                     body,
                     caveat,
                     amount_usd,
+                    key: false,
+                    official: false,
+                    corrections: vec![],
                     quotes,
                     sources,
                 }
@@ -597,7 +605,7 @@ proptest! {
         doc.events.push(event.clone());
         let timeline = parse(&serde_json::to_string_pretty(&doc).unwrap()).unwrap();
         prop_assert!(timeline.problems.is_empty(), "{:?}", timeline.problems);
-        prop_assert_eq!(&timeline.entry(&event.id).unwrap().event, &event);
+        prop_assert_eq!(timeline.event(&event.id).unwrap(), &event);
     }
 }
 
@@ -690,7 +698,7 @@ proptest! {
 fn query_string() -> impl Strategy<Value = String> {
     let key = prop_oneof![
         4 => prop::sample::select(vec![
-            "lang", "event", "topic", "actor", "q", "from", "to", "embed", "childId",
+            "lang", "event", "topic", "actor", "q", "from", "to", "key", "embed", "childId",
         ])
         .prop_map(str::to_string),
         1 => any::<String>(),
@@ -760,7 +768,7 @@ fn chars_without(
     .prop_map(String::from_iter)
 }
 
-fn url_state() -> impl Strategy<Value = UrlState> {
+fn address() -> impl Strategy<Value = Address> {
     let date = (1000i32..9999, 0u8..=12, 0u8..=28).prop_map(|(y, m, d)| {
         let text = match (m, d) {
             (0, _) => format!("{y}"),
@@ -770,54 +778,53 @@ fn url_state() -> impl Strategy<Value = UrlState> {
         PartialDate::parse(&text).unwrap()
     });
     (
-        prop::option::of(lang()),
+        lang(),
         prop::option::of(list_item()),
         prop::collection::vec(list_item(), 0..5),
-        prop::collection::vec(list_item(), 0..5),
+        prop::option::of(list_item()),
         chars_without(&[], 0..=MAX_QUERY_CHARS),
         (prop::option::of(date.clone()), prop::option::of(date)),
-        any::<bool>(),
+        (any::<bool>(), any::<bool>()),
         prop::option::of("[A-Za-z0-9_-]{1,64}"),
     )
-        .prop_map(
-            |(lang, event, mut topics, mut actors, query, (from, to), embed, child_id)| {
-                topics.dedup();
-                actors.dedup();
-                let mut state = UrlState { lang, event, embed, child_id, ..UrlState::default() };
-                let unique = |items: Vec<String>| {
-                    let mut out: Vec<String> = Vec::new();
-                    for item in items {
-                        if !out.contains(&item) {
-                            out.push(item);
-                        }
-                    }
-                    out
-                };
-                state.filter.topics = unique(topics);
-                state.filter.actors = unique(actors);
-                state.filter.query = query;
-                state.filter.from = from;
-                state.filter.to = to;
-                state
-            },
-        )
+        .prop_map(|(lang, event, topics, actor, query, (from, to), (key, embed), child_id)| {
+            let mut address = Address { page: Page { lang, event }, ..Address::default() };
+            let view = &mut address.view;
+            for topic in topics {
+                if !view.filter.topics.contains(&topic) {
+                    view.filter.topics.push(topic);
+                }
+            }
+            view.filter.actor = actor;
+            view.filter.query = query;
+            view.filter.from = from;
+            view.filter.to = to;
+            view.filter.key = key;
+            view.embed = embed;
+            view.child_id = child_id;
+            address
+        })
 }
 
-fn assert_bounded(state: &UrlState) {
-    assert!(state.filter.query.chars().count() <= MAX_QUERY_CHARS);
-    assert!(state.filter.query.chars().all(|c| !c.is_control()));
-    if let Some(event) = &state.event {
-        assert!(!event.is_empty() && event.chars().count() <= MAX_ID_CHARS);
-        assert_eq!(event.trim(), event);
+/// Reads an address back from the link it writes.
+fn reread(address: &Address) -> Address {
+    let href = address.href();
+    let (path, query) = href.split_once('?').unwrap_or((&href, ""));
+    Address::parse(path, query)
+}
+
+fn assert_bounded(address: &Address) {
+    let filter = &address.view.filter;
+    assert!(filter.query.chars().count() <= MAX_QUERY_CHARS);
+    assert!(filter.query.chars().all(|c| !c.is_control()));
+    let ids = address.page.event.iter().chain(&filter.topics).chain(&filter.actor);
+    for id in ids {
+        assert!(!id.is_empty() && id.chars().count() <= MAX_ID_CHARS);
+        assert_eq!(id.trim(), id);
     }
-    for list in [&state.filter.topics, &state.filter.actors] {
-        assert!(list.len() <= 32);
-        for item in list {
-            assert!(!item.is_empty() && item.chars().count() <= MAX_ID_CHARS);
-            assert!(!item.contains(','));
-        }
-    }
-    if let Some(id) = &state.child_id {
+    assert!(filter.topics.len() <= 32);
+    assert!(filter.topics.iter().all(|t| !t.contains(',')));
+    if let Some(id) = &address.view.child_id {
         assert!(
             id.len() <= 64
                 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
@@ -828,21 +835,25 @@ fn assert_bounded(state: &UrlState) {
 proptest! {
     #![proptest_config(config(128))]
 
-    /// Any query string is read, bounded, and read the same way again once
-    /// written back (the app rewrites the address to that form at start).
+    /// Any path and query string is read, bounded, and read the same way
+    /// again once written back (the app rewrites the address to that form
+    /// at start).
     #[test]
-    fn any_query_string_is_reduced(query in prop_oneof![query_string(), any::<String>()]) {
-        let state = UrlState::parse(&query);
-        assert_bounded(&state);
-        let canonical = state.to_query();
-        prop_assert_eq!(UrlState::parse(&canonical).to_query(), canonical.clone());
-        prop_assert_eq!(UrlState::parse(&canonical), state);
+    fn any_address_is_reduced(
+        path in prop_oneof![Just(String::new()), "(en/)?(events|eventos)/[^?#]{0,20}/", any::<String>()],
+        query in prop_oneof![query_string(), any::<String>()],
+    ) {
+        let address = Address::parse(&path, &query);
+        assert_bounded(&address);
+        let canonical = address.href();
+        prop_assert_eq!(reread(&address).href(), canonical.clone());
+        prop_assert_eq!(reread(&address), address);
         prop_assert!(canonical.is_ascii());
     }
 
     #[test]
-    fn states_round_trip(state in url_state()) {
-        prop_assert_eq!(UrlState::parse(&state.to_query()), state);
+    fn addresses_round_trip(address in address()) {
+        prop_assert_eq!(reread(&address), address);
     }
 
     #[test]
@@ -866,11 +877,13 @@ fn hostile_query_values() {
         "?event=%20%01%20x".to_string(),
         "?topic=%20a%01%20,a".to_string(),
     ] {
-        let state = UrlState::parse(&query);
-        assert_bounded(&state);
-        assert_eq!(UrlState::parse(&state.to_query()), state, "{query:.80}");
+        let address = Address::parse("", &query);
+        assert_bounded(&address);
+        assert_eq!(reread(&address), address, "{query:.80}");
     }
-    assert_eq!(UrlState::parse("?event=%20%01%20x").event.as_deref(), Some("x"));
-    assert_eq!(UrlState::parse("?topic=%20a%01%20,a").filter.topics, ["a"]);
-    assert_eq!(UrlState::parse("?q=%E0%A4%A").filter.query, "\u{FFFD}%A");
+    assert_eq!(Address::parse("", "?event=%20%01%20x").page.event.as_deref(), Some("x"));
+    assert_eq!(Address::parse("", "?topic=%20a%01%20,a").view.filter.topics, ["a"]);
+    assert_eq!(Address::parse("", "?q=%E0%A4%A").view.filter.query, "\u{FFFD}%A");
+    let page = Address::parse(&format!("eventos/{}/", "%2F".repeat(100)), "").page;
+    assert_eq!(page.event.as_deref(), Some("/".repeat(MAX_ID_CHARS).as_str()));
 }

@@ -1,20 +1,19 @@
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
 
-use crate::data::Problem;
+use crate::i18n as t;
+use crate::state::{Loaded, PageState};
 
 /// A discreet note when some events were left out for data errors; the
 /// details go to the console, where editors look.
 #[component]
-pub fn DataNotice(problems: Vec<Problem>) -> impl IntoView {
-    for problem in &problems {
-        leptos::logging::warn!("events.json: {problem}");
-    }
-    let skipped = crate::data::skipped_events(&problems);
+pub fn DataNotice() -> impl IntoView {
+    let state = expect_context::<PageState>();
+    let timeline = expect_context::<Loaded>().timeline;
+    let skipped = crate::data::skipped_events(&timeline.problems);
     (skipped > 0).then(|| {
         view! {
             <p class="data-notice" role="note">
-                {move_tr!("data-notice-skipped", { "count" => skipped })}
+                {move || t::data_notice_skipped(state.lang.get(), skipped)}
             </p>
         }
     })

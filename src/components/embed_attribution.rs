@@ -1,24 +1,24 @@
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
 
-use super::copy::page_url;
-use crate::embed::full_page;
-use crate::state::{PageState, use_lang};
+use crate::address::Address;
+use crate::i18n as t;
+use crate::state::PageState;
 
 /// Embedded pages credit the timeline with a link to the full page, in a
-/// new tab, with the same language, open event and filters.
+/// new tab, with the same language, open event and filters. The full page
+/// hides it (see `.embed-attribution` in `style.css`): the embed is the
+/// same markup, styled compactly.
 #[component]
 pub fn EmbedAttribution() -> impl IntoView {
     let state = expect_context::<PageState>();
-    let lang = use_lang();
     let href = move || {
-        let url = full_page(&state.url_with_event(state.event.get(), lang.get()));
-        format!("{}{}", page_url(), url.to_query())
+        let address = Address { page: state.page(), view: state.view().outside_frame() };
+        format!("{}{}", state.base(), address.href())
     };
     view! {
         <footer class="embed-attribution">
             <a href=href target="_blank" rel="noopener">
-                {move_tr!("embed-attribution")}
+                {move || t::embed_attribution(state.lang.get())}
             </a>
         </footer>
     }

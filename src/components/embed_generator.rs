@@ -1,23 +1,21 @@
-use std::sync::Arc;
-
 use leptos::html;
-use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::CustomAttribute;
-use leptos::task::spawn_local;
-use leptos_fluent::{I18n, move_tr, tr};
+use leptos::prelude::*;
 
-use super::copy::{Copied, copy_text, page_url};
-use crate::data::{Lang, LoadError, Timeline};
-use crate::embed::{EmbedOptions, Height, INITIAL_HEIGHT};
-use crate::intl::format_date;
-use crate::state::use_lang;
+use super::TopicCheckbox;
+use super::copy_button::{CopyButton, CopyLabels, Copied, site_url};
+use crate::data::Lang;
+use crate::embed::{EmbedOptions, Height, INITIAL_HEIGHT, MAX_FIXED_HEIGHT, MIN_FIXED_HEIGHT};
+use crate::i18n::{self as t, format_date};
+use crate::state::{Loaded, PageState};
 
 /// "Embed this timeline": a closed `<details>` on the full page. Opened, it
 /// offers the language, starting event, topics and height of an embed, a
 /// live preview and the HTML to paste. Nothing inside is built until it is
 /// first opened.
 #[component]
-pub fn EmbedGenerator(timeline: LocalResource<Result<Arc<Timeline>, LoadError>>) -> impl IntoView {
+pub fn EmbedGenerator() -> impl IntoView {
+    let state = expect_context::<PageState>();
     let opened = RwSignal::new(false);
     let details = NodeRef::<html::Details>::new();
     let on_toggle = move |_| {
@@ -28,34 +26,28 @@ pub fn EmbedGenerator(timeline: LocalResource<Result<Arc<Timeline>, LoadError>>)
     view! {
         <aside class="embed-generator" aria-labelledby="embed-heading">
             <details node_ref=details on:toggle=on_toggle>
-                <summary id="embed-heading">{move_tr!("embed-heading")}</summary>
+                <summary id="embed-heading">{move || t::embed_heading(state.lang.get())}</summary>
                 <Show when=move || opened.get()>
-                    <p class="embed-intro">{move_tr!("embed-intro")}</p>
-                    <Suspense fallback=|| ()>
-                        {move || Suspend::new(async move {
-                            timeline.await.ok().map(|t| view! { <EmbedForm timeline=t /> })
-                        })}
-                    </Suspense>
+                    <p class="embed-intro">{move || t::embed_intro(state.lang.get())}</p>
+                    <EmbedForm />
                 </Show>
             </details>
         </aside>
     }
 }
 
-/// The choices, the preview and the code.
+/// The choices, the code and the preview.
 #[component]
-fn EmbedForm(timeline: Arc<Timeline>) -> impl IntoView {
-    let i18n = expect_context::<I18n>();
-    let page_lang = use_lang();
+fn EmbedForm() -> impl IntoView {
+    let state = expect_context::<PageState>();
     // `None` follows the page's language until the reader picks one.
     let chosen_lang = RwSignal::new(None::<Lang>);
-    let lang = move || chosen_lang.get().unwrap_or_else(|| page_lang.get());
     let event = RwSignal::new(None::<String>);
     let topics = RwSignal::new(Vec::<String>::new());
     let auto = RwSignal::new(true);
     let pixels = RwSignal::new(INITIAL_HEIGHT.to_string());
     let options = Memo::new(move |_| EmbedOptions {
-        lang: lang(),
+        lang: chosen_lang.get().unwrap_or_else(|| state.lang.get()),
         event: event.get(),
         topics: topics.get(),
         height: if auto.get() {
@@ -64,63 +56,97 @@ fn EmbedForm(timeline: Arc<Timeline>) -> impl IntoView {
             pixels.with(|p| Height::parse_fixed(p)).unwrap_or(Height::Fixed(INITIAL_HEIGHT))
         },
     });
-    // The iframe's title is in the embed's language, not the page's.
-    let in_lang = Lang::ALL.map(|l| {
-        let language = i18n.languages.iter().copied().find(|x| x.id == l.code());
-        I18n::new(
-            RwSignal::new(language.unwrap_or(i18n.language.get_untracked())),
-            i18n.languages,
-            i18n.translations,
-        )
-    });
-    let title = move |l: Lang| {
-        let chosen = in_lang[usize::from(l == Lang::En)];
-        tr!(chosen, "embed-iframe-title")
-    };
-    let src = Memo::new(move |_| options.with(|o| o.src(&page_url())));
-    let snippet = Memo::new(move |_| options.with(|o| o.snippet(&page_url(), &title(o.lang))));
+    view! {
+        <div class="embed-form">
+            <div class="embed-choices">
+                <LanguageField chosen=chosen_lang options />
+                <EventField event />
+                <TopicsField topics />
+                <HeightField auto pixels />
+            </div>
+            <div class="embed-output">
+                <Code options />
+                <h3 class="embed-preview-heading">{move || t::embed_preview(state.lang.get())}</h3>
+                <Preview options />
+            </div>
+        </div>
+    }
+}
 
-    let language_options = i18n
-        .languages
-        .iter()
-        .map(|language| {
-            let selected = move || lang().code() == language.id;
+/// The embed's language; each named in its own language.
+#[component]
+fn LanguageField(chosen: RwSignal<Option<Lang>>, options: Memo<EmbedOptions>) -> impl IntoView {
+    let state = expect_context::<PageState>();
+    let choices = Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            let selected = move || options.with(|o| o.lang == lang);
             view! {
-                <option value=language.id lang=language.id selected=selected>{language.name}</option>
+                <option value=lang.code() lang=lang.code() prop:selected=selected>{t::language_name(lang)}</option>
             }
         })
         .collect_view();
-    let event_options = {
-        let timeline = timeline.clone();
-        move || {
-            let l = page_lang.get();
-            timeline
-                .entries
-                .iter()
-                .map(|e| {
-                    let label = tr!("embed-event-option", {
-                        "date" => format_date(l, e.start, e.end),
-                        "title" => e.event.title.get(l).to_string(),
-                    });
-                    let id = e.event.id.clone();
-                    let selected = event.with_untracked(|x| x.as_deref() == Some(id.as_str()));
-                    view! { <option value=id selected=selected>{label}</option> }
-                })
-                .collect_view()
-        }
+    view! {
+        <div class="embed-field">
+            <label for="embed-lang">{move || t::embed_language(state.lang.get())}</label>
+            <select id="embed-lang" on:change=move |ev| chosen.set(Lang::from_code(&event_target_value(&ev)))>
+                {choices}
+            </select>
+        </div>
+    }
+}
+
+/// The event open when the embed loads, if any.
+#[component]
+fn EventField(event: RwSignal<Option<String>>) -> impl IntoView {
+    let state = expect_context::<PageState>();
+    let timeline = expect_context::<Loaded>().timeline;
+    let choices = move || {
+        let lang = state.lang.get();
+        timeline
+            .events
+            .iter()
+            .map(|e| {
+                let label = t::embed_event_option(lang, &format_date(lang, e.date, e.end), e.title.get(lang));
+                let id = e.id.to_string();
+                let selected = event.with_untracked(|x| x.as_deref() == Some(id.as_str()));
+                view! { <option value=id selected=selected>{label}</option> }
+            })
+            .collect_view()
     };
-    let topic_boxes = timeline
+    view! {
+        <div class="embed-field">
+            <label for="embed-event">{move || t::embed_event(state.lang.get())}</label>
+            <select
+                id="embed-event"
+                on:change=move |ev| {
+                    let id = event_target_value(&ev);
+                    event.set((!id.is_empty()).then_some(id));
+                }
+            >
+                <option value="">{move || t::embed_event_none(state.lang.get())}</option>
+                {choices}
+            </select>
+        </div>
+    }
+}
+
+/// The topics the embed shows (none chosen: all).
+#[component]
+fn TopicsField(topics: RwSignal<Vec<String>>) -> impl IntoView {
+    let state = expect_context::<PageState>();
+    let timeline = expect_context::<Loaded>().timeline;
+    let boxes = timeline
         .topics
         .iter()
         .enumerate()
-        .map(|(n, topic)| {
-            let id = topic.id.clone();
-            let name = topic.name.clone();
+        .map(|(topic, t)| {
+            let id = t.id.to_string();
             let checked = {
                 let id = id.clone();
-                move || topics.with(|t| t.contains(&id))
+                Signal::derive(move || topics.with(|t| t.contains(&id)))
             };
-            let toggle = move |_| {
+            let toggle = move || {
                 topics.update(|t| {
                     if let Some(i) = t.iter().position(|x| *x == id) {
                         t.remove(i);
@@ -129,109 +155,89 @@ fn EmbedForm(timeline: Arc<Timeline>) -> impl IntoView {
                     }
                 });
             };
-            view! {
-                <label class="topic-chip" data-topic=n % 8>
-                    <input type="checkbox" prop:checked=checked on:change=toggle />
-                    <span class="swatch" aria-hidden="true"></span>
-                    {move || name.get(page_lang.get()).to_string()}
-                </label>
-            }
+            view! { <TopicCheckbox topic checked on_toggle=toggle /> }
         })
         .collect_view();
+    view! {
+        <fieldset class="topics embed-topics">
+            <legend>{move || t::embed_topics(state.lang.get())}</legend>
+            {boxes}
+        </fieldset>
+    }
+}
 
-    let code = NodeRef::<html::Textarea>::new();
+/// Automatic height (with `embed.js`) or a fixed number of pixels.
+#[component]
+fn HeightField(auto: RwSignal<bool>, pixels: RwSignal<String>) -> impl IntoView {
+    let state = expect_context::<PageState>();
+    let lang = state.lang;
+    view! {
+        <fieldset class="embed-height">
+            <legend>{move || t::embed_height(lang.get())}</legend>
+            <label>
+                <input type="radio" name="embed-height" prop:checked=move || auto.get() on:change=move |_| auto.set(true) />
+                {move || t::embed_height_auto(lang.get())}
+            </label>
+            <label>
+                <input type="radio" name="embed-height" prop:checked=move || !auto.get() on:change=move |_| auto.set(false) />
+                {move || t::embed_height_fixed(lang.get())}
+            </label>
+            <label class="embed-pixels">
+                {move || t::embed_height_pixels(lang.get())}
+                <input
+                    type="number"
+                    inputmode="numeric"
+                    min=MIN_FIXED_HEIGHT
+                    max=MAX_FIXED_HEIGHT
+                    step="10"
+                    disabled=move || auto.get()
+                    prop:value=move || pixels.get()
+                    on:input=move |ev| pixels.set(event_target_value(&ev))
+                />
+            </label>
+        </fieldset>
+    }
+}
+
+/// The HTML to paste, and a button to copy it. The iframe's title is in
+/// the embed's language, not the page's.
+#[component]
+fn Code(options: Memo<EmbedOptions>) -> impl IntoView {
+    let state = expect_context::<PageState>();
+    let snippet = Memo::new(move |_| {
+        options.with(|o| o.snippet(&site_url(state), t::embed_iframe_title(o.lang)))
+    });
+    let area = NodeRef::<html::Textarea>::new();
     let copied = RwSignal::new(None::<Copied>);
-    let copy = move |_| {
-        let text = snippet.get_untracked();
-        copied.set(None);
-        spawn_local(async move {
-            if copy_text(&text).await {
-                copied.set(Some(Copied::Done));
-            } else {
-                if let Some(area) = code.get_untracked() {
-                    let _ = area.focus();
-                    area.select();
-                }
-                copied.set(Some(Copied::Selected));
-            }
-        });
+    let select = move || {
+        if let Some(area) = area.get_untracked() {
+            let _ = area.focus();
+            area.select();
+        }
     };
-    let message = move || match copied.get() {
-        Some(Copied::Done) => Some(move_tr!("embed-copied")),
-        Some(Copied::Selected) => Some(move_tr!("embed-copy-manual")),
-        None => None,
-    };
+    let labels = CopyLabels { button: t::embed_copy, done: t::embed_copied, manual: t::embed_copy_manual };
+    view! {
+        <label for="embed-code">{move || t::embed_code(state.lang.get())}</label>
+        <textarea id="embed-code" readonly rows="6" spellcheck="false" node_ref=area prop:value=move || snippet.get()></textarea>
+        <div class="embed-copy">
+            <CopyButton text=move || snippet.get_untracked() labels copied select />
+        </div>
+    }
+}
 
+/// The embed as readers will see it.
+#[component]
+fn Preview(options: Memo<EmbedOptions>) -> impl IntoView {
+    let state = expect_context::<PageState>();
     // `loading` is not among Leptos's iframe attributes.
-    let preview = view! {
+    view! {
         <iframe
             class="embed-preview"
-            src=move || src.get()
-            title=move || title(lang())
+            src=move || options.with(|o| o.src(&site_url(state)))
+            title=move || options.with(|o| t::embed_iframe_title(o.lang))
             height=move || options.with(|o| o.height.pixels())
             allow="clipboard-write"
         ></iframe>
     }
-    .attr("loading", "lazy");
-
-    view! {
-        <div class="embed-form">
-            <div class="embed-choices">
-                <div class="embed-field">
-                    <label for="embed-lang">{move_tr!("embed-language")}</label>
-                    <select id="embed-lang" on:change=move |ev| chosen_lang.set(Lang::from_code(&event_target_value(&ev)))>
-                        {language_options}
-                    </select>
-                </div>
-                <div class="embed-field">
-                    <label for="embed-event">{move_tr!("embed-event")}</label>
-                    <select id="embed-event" on:change=move |ev| {
-                        let id = event_target_value(&ev);
-                        event.set((!id.is_empty()).then_some(id));
-                    }>
-                        <option value="">{move_tr!("embed-event-none")}</option>
-                        {event_options}
-                    </select>
-                </div>
-                <fieldset class="topics embed-topics">
-                    <legend>{move_tr!("embed-topics")}</legend>
-                    {topic_boxes}
-                </fieldset>
-                <fieldset class="embed-height">
-                    <legend>{move_tr!("embed-height")}</legend>
-                    <label>
-                        <input type="radio" name="embed-height" prop:checked=move || auto.get() on:change=move |_| auto.set(true) />
-                        {move_tr!("embed-height-auto")}
-                    </label>
-                    <label>
-                        <input type="radio" name="embed-height" prop:checked=move || !auto.get() on:change=move |_| auto.set(false) />
-                        {move_tr!("embed-height-fixed")}
-                    </label>
-                    <label class="embed-pixels">
-                        {move_tr!("embed-height-pixels")}
-                        <input
-                            type="number"
-                            inputmode="numeric"
-                            min=crate::embed::MIN_FIXED_HEIGHT
-                            max=crate::embed::MAX_FIXED_HEIGHT
-                            step="10"
-                            disabled=move || auto.get()
-                            prop:value=move || pixels.get()
-                            on:input=move |ev| pixels.set(event_target_value(&ev))
-                        />
-                    </label>
-                </fieldset>
-            </div>
-            <div class="embed-output">
-                <label for="embed-code">{move_tr!("embed-code")}</label>
-                <textarea id="embed-code" readonly rows="6" spellcheck="false" node_ref=code prop:value=move || snippet.get()></textarea>
-                <div class="embed-copy">
-                    <button type="button" on:click=copy>{move_tr!("embed-copy")}</button>
-                    <p class="copy-status" role="status" aria-live="polite">{message}</p>
-                </div>
-                <h3 class="embed-preview-heading">{move_tr!("embed-preview")}</h3>
-                {preview}
-            </div>
-        </div>
-    }
+    .attr("loading", "lazy")
 }

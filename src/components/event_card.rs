@@ -1,81 +1,70 @@
 use leptos::prelude::*;
 
-use super::{DateText, StatusBadge};
-use crate::intl::today;
-use crate::state::{Loaded, PageState, use_lang};
-use crate::timeline::status_on;
+use super::{EventMeta, TopicTag};
+use crate::address::Page;
+use crate::state::{Loaded, PageState};
 
-/// One event in the list: date, status, title (a link that opens it),
-/// summary and topics.
+/// One event in the list: date and status, the title as a link to the
+/// event's own page (opened in place when the app runs), the summary and
+/// the topics.
+///
+/// The card carries its topics, actors and key-moment mark as data
+/// attributes: before the app starts, `route.js` filters a linked view by
+/// them with a style rule, so that the reader never sees the unfiltered
+/// list first.
 #[component]
 pub fn EventCard(index: usize) -> impl IntoView {
     let state = expect_context::<PageState>();
-    let loaded = expect_context::<Loaded>();
-    let lang = use_lang();
-    let timeline = loaded.timeline.clone();
-    let entry = &timeline.entries[index];
-    let id = entry.event.id.clone();
-    let status = status_on(entry, today());
-    let (start, end) = (entry.start, entry.end);
+    let timeline = expect_context::<Loaded>().timeline;
+    let event = &timeline.events[index];
+    let id = event.id.to_string();
     let heading_id = format!("event-{id}");
-
-    let text = {
+    let topics: Vec<usize> = event.topics.iter().filter_map(|t| timeline.topic_index(t)).collect();
+    let text = |pick: fn(&crate::data::Event) -> &crate::data::Text| {
         let timeline = timeline.clone();
-        move |pick: fn(&crate::data::Event) -> &crate::data::Text| {
-            let timeline = timeline.clone();
-            move || pick(&timeline.entries[index].event).get(lang.get()).to_string()
-        }
+        move || pick(&timeline.events[index]).get(state.lang.get()).to_string()
     };
-    let topics = entry
-        .event
-        .topics
-        .iter()
-        .filter_map(|t| timeline.topics.iter().position(|topic| topic.id == *t))
-        .map(|n| {
-            let timeline = timeline.clone();
-            view! {
-                <li class="topic" data-topic=n % 8>
-                    <span class="swatch" aria-hidden="true"></span>
-                    {move || timeline.topics[n].name.get(lang.get()).to_string()}
-                </li>
-            }
-        })
-        .collect_view();
     // Printed pages have no detail panel, so each card carries its sources
     // for print only.
-    let sources = entry
-        .event
+    let sources = event
         .sources
         .iter()
         .map(|s| view! { <li>{s.publisher.clone()}": "{s.title.clone()}" — "{s.url.clone()}</li> })
         .collect_view();
     let selected = {
         let id = id.clone();
-        move || state.event.with(|e| e.as_deref() == Some(id.as_str()))
+        move || state.is_open(&id)
     };
-    let is_current = selected.clone();
-    let card_id = format!("card-{id}");
-    let labelled_by = heading_id.clone();
+    let current = {
+        let selected = selected.clone();
+        move || selected().then_some("true")
+    };
     let href = {
         let id = id.clone();
-        move || state.href_for_event(&id, lang.get())
+        move || state.href(&Page::event(state.lang.get(), &id))
     };
-    let open = state.open_on_click(id);
-
+    let data_topics = event.topics.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(" ");
+    let data_actors = event.actors.iter().map(|a| a.as_str()).collect::<Vec<_>>().join(" ");
     view! {
-        <li class="event" class:selected=selected>
-            <article aria-labelledby=labelled_by id=card_id>
-                <p class="event-meta">
-                    <DateText start end />
-                    <StatusBadge status />
-                </p>
-                <h4 id=heading_id>
-                    <a class="event-link" href=href on:click=open aria-current=move || is_current().then_some("true")>
+        <li
+            class="event"
+            class:selected=selected
+            class:key=event.key
+            data-topics=data_topics
+            data-actors=data_actors
+            id=format!("card-{id}")
+        >
+            <article aria-labelledby=heading_id.clone()>
+                <EventMeta index />
+                <h5 id=heading_id>
+                    <a class="event-link" href=href on:click=state.open_on_click(id) aria-current=current>
                         {text(|e| &e.title)}
                     </a>
-                </h4>
+                </h5>
                 <p class="summary">{text(|e| &e.summary)}</p>
-                <ul class="topics">{topics}</ul>
+                <ul class="topics">
+                    {topics.into_iter().map(|topic| view! { <TopicTag topic /> }).collect_view()}
+                </ul>
                 <ul class="print-sources">{sources}</ul>
             </article>
         </li>

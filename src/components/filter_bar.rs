@@ -1,130 +1,133 @@
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 
-use crate::data::{Actor, Lang, Topic};
+use super::TopicCheckbox;
+use crate::i18n as t;
 use crate::search::fold;
-use crate::state::{Loaded, PageState, use_lang};
+use crate::state::{Loaded, PageState};
 use crate::timeline::Filter;
 
-/// Topics (several at once), an actor, and a search box; the result count
-/// is announced to screen readers.
+/// The search box, key moments, topics (several at once) and one actor;
+/// the result count is announced to screen readers. Until the app has
+/// started, the controls are disabled: without it they could do nothing.
 #[component]
 pub fn FilterBar() -> impl IntoView {
     let state = expect_context::<PageState>();
     let loaded = expect_context::<Loaded>();
-    let lang = use_lang();
-    let total = loaded.timeline.entries.len();
+    let total = loaded.timeline.events.len();
     let shown = loaded.shown;
+    let lang = state.lang;
+    let disabled = move || !state.started.get();
 
-    let on_search = move |ev| {
-        let value = event_target_value(&ev);
-        state.filter.update(|f| f.query = value);
-    };
     let count = move || {
         let n = shown.with(Vec::len);
         if state.filter.with(Filter::is_active) {
-            tr!("results-count-filtered", { "shown" => n, "total" => total })
+            t::results_count_filtered(lang.get(), n, total)
         } else {
-            tr!("results-count", { "shown" => n })
+            t::results_count(lang.get(), n)
         }
     };
+    let topics = (0..loaded.timeline.topics.len())
+        .map(|topic| {
+            let id = loaded.timeline.topics[topic].id.to_string();
+            let checked = {
+                let id = id.clone();
+                Signal::derive(move || state.filter.with(|f| f.topics.contains(&id)))
+            };
+            view! {
+                <TopicCheckbox topic checked on_toggle=move || state.filter.update(|f| f.toggle_topic(&id)) />
+            }
+        })
+        .collect_view();
 
     view! {
         <section class="filters" aria-labelledby="filters-heading">
-            <h2 id="filters-heading">{move_tr!("filters-heading")}</h2>
+            <h2 id="filters-heading">{move || t::filters_heading(lang.get())}</h2>
             <div class="search">
-                <label for="search">{move_tr!("filters-search-label")}</label>
+                <label for="search">{move || t::filters_search_label(lang.get())}</label>
                 <input
                     id="search"
                     type="search"
                     autocomplete="off"
-                    placeholder=move_tr!("filters-search-placeholder")
+                    placeholder=move || t::filters_search_placeholder(lang.get())
+                    disabled=disabled
                     prop:value=move || state.filter.with(|f| f.query.clone())
-                    on:input=on_search
+                    on:input=move |ev| {
+                        let value = event_target_value(&ev);
+                        state.filter.update(|f| f.query = value);
+                    }
                 />
             </div>
+            <label class="key-toggle">
+                <input
+                    type="checkbox"
+                    disabled=disabled
+                    prop:checked=move || state.filter.with(|f| f.key)
+                    on:change=move |_| state.filter.update(|f| f.key = !f.key)
+                />
+                {move || t::filters_key_moments(lang.get())}
+            </label>
             <fieldset class="topics">
-                <legend>{move_tr!("filters-topics")}</legend>
-                {topic_choices(&loaded.timeline.topics, state, lang)}
+                <legend>{move || t::filters_topics(lang.get())}</legend>
+                {topics}
             </fieldset>
             <div class="actor">
-                <label for="actor">{move_tr!("filters-actors")}</label>
-                {actor_select(loaded.timeline.actors.clone(), state, lang)}
+                <label for="actor">{move || t::filters_actors(lang.get())}</label>
+                <ActorSelect />
             </div>
             <p class="result-count" role="status" aria-live="polite" aria-atomic="true">
                 {count}
             </p>
             <Show when=move || state.filter.with(Filter::is_active)>
-                <button
-                    type="button"
-                    class="clear"
-                    on:click=move |_| state.filter.set(Filter::default())
-                >
-                    {move_tr!("filters-clear")}
+                <button type="button" class="clear" on:click=move |_| state.filter.set(Filter::default())>
+                    {move || t::filters_clear(lang.get())}
                 </button>
             </Show>
         </section>
     }
 }
 
-/// A checkbox per topic, with the topic's colour and shape.
-fn topic_choices(topics: &[Topic], state: PageState, lang: Signal<Lang>) -> impl IntoView + use<> {
-    topics
-        .iter()
-        .enumerate()
-        .map(|(n, topic)| {
-            let id = topic.id.clone();
-            let checked = {
-                let id = id.clone();
-                move || state.filter.with(|f| f.topics.contains(&id))
-            };
-            let toggle = move |_| {
-                state.filter.update(|f| {
-                    if let Some(pos) = f.topics.iter().position(|t| *t == id) {
-                        f.topics.remove(pos);
-                    } else {
-                        f.topics.push(id.clone());
-                    }
-                });
-            };
-            let name = topic.name.clone();
-            view! {
-                <label class="topic-chip" data-topic=n % 8>
-                    <input type="checkbox" prop:checked=checked on:change=toggle />
-                    <span class="swatch" aria-hidden="true"></span>
-                    {move || name.get(lang.get()).to_string()}
-                </label>
-            }
-        })
-        .collect_view()
-}
-
-/// One actor at a time, in alphabetical order for the active language.
-fn actor_select(actors: Vec<Actor>, state: PageState, lang: Signal<Lang>) -> impl IntoView {
+/// One actor at a time, in alphabetical order for the page's language. The
+/// options change only with the language, not with each keystroke.
+#[component]
+fn ActorSelect() -> impl IntoView {
+    let state = expect_context::<PageState>();
+    let timeline = expect_context::<Loaded>().timeline;
+    let lang = state.lang;
+    let order = Memo::new(move |_| {
+        let lang = lang.get();
+        let mut order: Vec<usize> = (0..timeline.actors.len()).collect();
+        order.sort_by_cached_key(|&i| fold(timeline.actors[i].name.get(lang)));
+        order
+    });
+    let timeline = expect_context::<Loaded>().timeline;
     let options = move || {
         let lang = lang.get();
-        let mut sorted = actors.clone();
-        sorted.sort_by_cached_key(|a| fold(a.name.get(lang)));
-        let selected = state.filter.with(|f| f.actors.first().cloned()).unwrap_or_default();
-        sorted
+        order
+            .get()
             .into_iter()
-            .map(|a| {
-                let is_selected = a.id == selected;
-                view! {
-                    <option value=a.id selected=is_selected>
-                        {a.name.get(lang).to_string()}
-                    </option>
-                }
+            .map(|i| {
+                let actor = &timeline.actors[i];
+                let id = actor.id.to_string();
+                let selected = {
+                    let id = id.clone();
+                    move || state.filter.with(|f| f.actor.as_deref() == Some(id.as_str()))
+                };
+                view! { <option value=id prop:selected=selected>{actor.name.get(lang).to_string()}</option> }
             })
             .collect_view()
     };
-    let on_change = move |ev| {
-        let value = event_target_value(&ev);
-        state.filter.update(|f| f.actors = if value.is_empty() { vec![] } else { vec![value] });
-    };
     view! {
-        <select id="actor" on:change=on_change>
-            <option value="">{move_tr!("filters-actors-all")}</option>
+        <select
+            id="actor"
+            disabled=move || !state.started.get()
+            on:change=move |ev| {
+                let id = event_target_value(&ev);
+                state.filter.update(|f| f.actor = (!id.is_empty()).then_some(id));
+            }
+        >
+            <option value="" prop:selected=move || state.filter.with(|f| f.actor.is_none())>
+                {move || t::filters_actors_all(lang.get())}
+            </option>
             {options}
         </select>
     }

@@ -1,42 +1,54 @@
 use leptos::prelude::*;
-use leptos_fluent::{I18n, move_tr};
 
-/// One button per language, each named in its own language (from
-/// `locales/languages.json`), switching everything at once without a reload.
+use crate::data::Lang;
+use crate::i18n as t;
+use crate::state::PageState;
+
+/// A link to this page in each language, each named in its own language.
+/// Without the app, the links lead to the other language's page; with it,
+/// a click switches everything in place, keeping the filters and the
+/// scroll, and the address moves to the other page through history.
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
-    let i18n = expect_context::<I18n>();
-    let buttons = i18n
-        .languages
-        .iter()
-        .map(|&language| {
-            let active = move || i18n.language.get().id == language.id;
+    let state = expect_context::<PageState>();
+    let links = Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            let active = move || state.lang.get() == lang;
+            let href = move || state.href(&crate::address::Page { lang, event: state.event.get() });
+            let switch = move |ev: leptos::ev::MouseEvent| {
+                if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() || ev.button() != 0 {
+                    return;
+                }
+                ev.prevent_default();
+                state.lang.set(lang);
+                remember(lang);
+            };
             view! {
-                <button
-                    type="button"
-                    lang=language.id
-                    aria-pressed=move || if active() { "true" } else { "false" }
-                    on:click=move |_| {
-                        i18n.language.set(language);
-                        remember(language.id);
-                    }
+                <a
+                    href=href
+                    lang=lang.code()
+                    hreflang=lang.code()
+                    aria-current=move || active().then_some("page")
+                    on:click=switch
                 >
-                    {language.name}
-                </button>
+                    {t::language_name(lang)}
+                </a>
             }
         })
         .collect_view();
     view! {
-        <div class="language-switch" role="group" aria-label=move_tr!("language-switch-label")>
-            {buttons}
-        </div>
+        <nav class="language-switch" aria-label=move || t::language_switch_label(state.lang.get())>
+            {links}
+        </nav>
     }
 }
 
-/// Keeps the reader's choice for their next visit. Storage may be refused
-/// (a sandboxed iframe, a private window): then the choice lasts this visit.
-fn remember(lang: &str) {
+/// Keeps the reader's choice for their next visit to the home page.
+/// Storage may be refused (a sandboxed iframe, a private window): then the
+/// choice lasts this visit.
+fn remember(lang: Lang) {
     if let Ok(Some(storage)) = window().local_storage() {
-        let _ = storage.set_item("lang", lang);
+        let _ = storage.set_item("lang", lang.code());
     }
 }

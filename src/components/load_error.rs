@@ -1,33 +1,31 @@
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 
-use crate::data::LoadError;
+use crate::data::{Lang, LoadError};
+use crate::i18n as t;
 
-/// A specific, translated message for a failed load, with a retry button.
+/// A specific, translated message for data that could not be loaded, with a
+/// retry button. The page's content stays readable around it: it was
+/// prerendered, only its interactive features wait for the data.
 #[component]
-pub fn LoadErrorView(
-    error: LoadError,
-    retry: impl Fn() + Clone + Send + Sync + 'static,
-) -> impl IntoView {
-    leptos::logging::error!("could not load the timeline data: {error}");
-    let message = move || match &error {
-        LoadError::Network => tr!("data-error-network"),
-        LoadError::Http(status) => tr!("data-error-http", { "status" => status.to_string() }),
-        LoadError::Timeout => tr!("data-error-timeout"),
-        LoadError::Empty => tr!("data-error-empty"),
-        LoadError::TooLarge(_) => tr!("data-error-too-large"),
+pub fn LoadErrorView(lang: Lang, error: LoadError, retry: impl Fn() + 'static) -> impl IntoView {
+    let message = match &error {
+        LoadError::Network => t::data_error_network(lang).to_string(),
+        LoadError::Http(status) => t::data_error_http(lang, &status.to_string()),
+        LoadError::Timeout => t::data_error_timeout(lang).to_string(),
+        LoadError::Empty => t::data_error_empty(lang).to_string(),
+        LoadError::TooLarge(_) => t::data_error_too_large(lang).to_string(),
         LoadError::Syntax { line, column, .. } => {
-            tr!("data-error-syntax", { "line" => line.to_string(), "column" => column.to_string() })
+            t::data_error_syntax(lang, &line.to_string(), &column.to_string())
         }
-        LoadError::Shape { path, .. } => tr!("data-error-shape", { "path" => path.clone() }),
-        LoadError::Version(v) => tr!("data-error-version", { "version" => v.to_string() }),
+        LoadError::Shape { .. } => t::data_error_shape(lang).to_string(),
+        LoadError::Version(v) => t::data_error_version(lang, &v.to_string()),
     };
     view! {
-        <div class="load-error" role="alert">
-            <h2>{move_tr!("data-error-title")}</h2>
+        <div class="load-error" role="alert" lang=lang.code()>
+            <h2>{t::data_error_title(lang)}</h2>
             <p>{message}</p>
             <button type="button" on:click=move |_| retry()>
-                {move_tr!("data-error-retry")}
+                {t::data_error_retry(lang)}
             </button>
         </div>
     }

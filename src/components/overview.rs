@@ -1,80 +1,149 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
+use leptos::svg;
 use wasm_bindgen::JsCast;
 
-use crate::data::{Era, Lang, Timeline};
+use crate::address::Page;
+use crate::data::Timeline;
 use crate::dates::{PartialDate, from_days_since_epoch};
-use crate::intl::format_date;
-use crate::state::{Loaded, PageState, use_lang};
-use crate::timeline::{Span, draws_marks, lanes, per_year, zoom};
+use crate::i18n::{self as t, format_date};
+use crate::state::{Loaded, PageState};
+use crate::timeline::{FULL, PALETTE, Scale, draws_marks, key_target, lanes, palette, per_year, percent, zoom};
 
-/// Marks closer than this (as a share of the axis) stack into lanes.
-const MARK_GAP: f64 = 0.012;
+/// Marks closer than this (in ten-thousandths of the axis) stack into lanes.
+const MARK_GAP: u32 = 110;
 const MAX_LANES: usize = 6;
+/// The axis's geometry in CSS pixels: its height, the height of a lane of
+/// marks and the space under the lowest, the height of the density bars
+/// (taller when they replace the marks), and where the year labels sit.
+const HEIGHT: u32 = 144;
+const LANE: u32 = 15;
+const LANE_BASE: u32 = 44;
+const BARS: u32 = 32;
+const BARS_DENSE: u32 = 96;
+const TICKS_Y: u32 = HEIGHT + 16;
 
 /// The whole period at a glance: eras as bands, one mark per event (colour
 /// and shape by topic), events per year, and the chosen period, which can
-/// be set by dragging, by era, or with the zoom buttons.
+/// be set by dragging, by era, or with the zoom buttons. Busy years are
+/// drawn wider than quiet ones (see [`Scale`]).
+///
+/// The axis is SVG: every position is an attribute, so the prerendered page
+/// draws it without inline styles, which the Content Security Policy
+/// refuses.
 #[component]
 pub fn Overview() -> impl IntoView {
+    let state = expect_context::<PageState>();
     let loaded = expect_context::<Loaded>();
-    let Some(span) = Span::of(&loaded.timeline) else {
+    let Some(scale) = Scale::of(&loaded.timeline) else {
         return ().into_any();
     };
-    let ctx = Ctx { state: expect_context(), shown: loaded.shown, lang: use_lang(), span };
-    let timeline = loaded.timeline;
-    let eras = era_days(&timeline.eras, span);
-    let drag = Drag::new(ctx);
-    let range_text = move || match ctx.range() {
-        None => tr!("overview-range-all"),
-        Some((a, b)) => tr!("overview-range", {
-            "from" => format_date(ctx.lang.get(), from_days_since_epoch(a), None),
-            "to" => format_date(ctx.lang.get(), from_days_since_epoch(b), None),
-        }),
+    let scale = Arc::new(scale);
+    let lang = state.lang;
+    let range = {
+        let scale = scale.clone();
+        Memo::new(move |_| state.filter.with(|f| scale.range(f.from, f.to)))
     };
-    let (first, last) = (span.years().start().to_string(), span.years().end().to_string());
-    let with_marks = draws_marks(timeline.entries.len());
+    let set_range = move |days: Option<(i64, i64)>| {
+        state.filter.update(|f| {
+            f.from = days.map(|(a, _)| from_days_since_epoch(a));
+            f.to = days.map(|(_, b)| from_days_since_epoch(b));
+        });
+    };
+    let drag = Drag { from: RwSignal::new(None), to: RwSignal::new(None) };
+    let axis = NodeRef::<svg::Svg>::new();
+    let range_text = move || {
+        let lang = lang.get();
+        match range.get() {
+            None => t::overview_range_all(lang).to_string(),
+            Some((a, b)) => t::overview_range(
+                lang,
+                &format_date(lang, from_days_since_epoch(a), None),
+                &format_date(lang, from_days_since_epoch(b), None),
+            ),
+        }
+    };
+    let years = scale.years();
+    let (first, last) = (years.start().to_string(), years.end().to_string());
+    let with_marks = draws_marks(loaded.timeline.events.len());
     let help = move || {
-        if with_marks { tr!("overview-description") } else { tr!("overview-description-dense") }
+        if with_marks { t::overview_description(lang.get()) } else { t::overview_description_dense(lang.get()) }
     };
+    let brush = {
+        let scale = scale.clone();
+        move || {
+            let (a, b) = match (drag.from.get(), drag.to.get()) {
+                (Some(a), Some(b)) => (a.min(b), a.max(b)),
+                _ => {
+                    let (a, b) = range.get()?;
+                    (scale.position(a), scale.position(b))
+                }
+            };
+            Some(view! {
+                <rect class="brush" x=percent(a) width=percent(b - a) y="0" height=HEIGHT aria-hidden="true"></rect>
+            })
+        }
+    };
+    let finish = {
+        let scale = scale.clone();
+        move || {
+            if let (Some(a), Some(b)) = (drag.from.get_untracked(), drag.to.get_untracked())
+                && let Some((from, to)) = scale.dragged(a, b)
+            {
+                set_range(Some((from.days_since_epoch(), to.days_since_epoch())));
+            }
+            drag.cancel();
+        }
+    };
+    let zoom_in = {
+        let scale = scale.clone();
+        move |_| set_range(zoom(&scale, range.get_untracked(), true))
+    };
+    let zoom_out = {
+        let scale = scale.clone();
+        move |_| set_range(zoom(&scale, range.get_untracked(), false))
+    };
+    let disabled = move || !state.started.get();
 
     view! {
         <section class="overview" aria-labelledby="overview-heading">
-            <h2 id="overview-heading">{move_tr!("overview-heading")}</h2>
+            <h2 id="overview-heading">{move || t::overview_heading(lang.get())}</h2>
             <p class="overview-help" id="overview-help">{help}</p>
-            <div
+            <svg
                 class="axis"
                 class:dense=!with_marks
+                width="100%"
+                height=TICKS_Y + 4
+                node_ref=axis
                 role="group"
-                aria-label=move_tr!("overview-axis-label", { "first" => first.clone(), "last" => last.clone() })
+                aria-label=move || t::overview_axis_label(lang.get(), &first, &last)
                 aria-describedby="overview-help"
                 on:pointerdown=move |ev| drag.start(&ev)
                 on:pointermove=move |ev| drag.extend(&ev)
-                on:pointerup=move |_| drag.finish()
+                on:pointerup=move |_| finish()
                 on:pointercancel=move |_| drag.cancel()
-                on:keydown=move |ev| move_between_marks(&ev)
+                on:keydown=move |ev| move_between_marks(&ev, axis)
             >
-                {era_bands(&eras, ctx)}
-                <div class="density" aria-hidden="true">{density(timeline.clone(), ctx)}</div>
-                {move || drag.brush().map(|(a, b)| view! {
-                    <div class="brush" aria-hidden="true" style:left=percent(a) style:width=percent(b - a)></div>
-                })}
-                {with_marks.then(|| marks(&timeline, ctx))}
-                <div class="ticks" aria-hidden="true">{ticks(span)}</div>
-            </div>
+                <defs>{shapes()}</defs>
+                <EraBands scale=scale.clone() />
+                <g class="density" aria-hidden="true"><Density scale=scale.clone() dense=!with_marks /></g>
+                {brush}
+                {with_marks.then(|| view! { <Marks scale=scale.clone() /> })}
+                <line class="baseline" x1="0" x2="100%" y1=HEIGHT y2=HEIGHT aria-hidden="true"></line>
+                <g class="ticks" aria-hidden="true">{ticks(&scale)}</g>
+            </svg>
             <p class="range" aria-live="polite">{range_text}</p>
-            <div class="range-controls" role="group" aria-label=move_tr!("overview-eras-label")>
-                {era_buttons(&eras, ctx)}
-                <button type="button" aria-pressed=move || ctx.range().is_none().to_string() on:click=move |_| ctx.set_range(None)>
-                    {move_tr!("overview-range-all")}
+            <div class="range-controls" role="group" aria-label=move || t::overview_eras_label(lang.get())>
+                <EraButtons scale=scale.clone() range set_range />
+                <button type="button" disabled=disabled aria-pressed=move || range.get().is_none().to_string() on:click=move |_| set_range(None)>
+                    {move || t::overview_range_all(lang.get())}
                 </button>
-                <button type="button" on:click=move |_| ctx.set_range(zoom(span, ctx.range(), 0.5))>
-                    {move_tr!("overview-zoom-in")}
+                <button type="button" disabled=disabled on:click=zoom_in>
+                    {move || t::overview_zoom_in(lang.get())}
                 </button>
-                <button type="button" disabled=move || ctx.range().is_none() on:click=move |_| ctx.set_range(zoom(span, ctx.range(), 2.0))>
-                    {move_tr!("overview-zoom-out")}
+                <button type="button" disabled=move || disabled() || range.get().is_none() on:click=zoom_out>
+                    {move || t::overview_zoom_out(lang.get())}
                 </button>
             </div>
         </section>
@@ -82,225 +151,236 @@ pub fn Overview() -> impl IntoView {
     .into_any()
 }
 
-/// What every part of the overview needs.
-#[derive(Clone, Copy)]
-struct Ctx {
-    state: PageState,
-    shown: Memo<Vec<usize>>,
-    lang: Signal<Lang>,
-    span: Span,
-}
+/// The shape of each topic's marks, centred on the origin, as on the
+/// swatches in `style.css`: circle, square, triangle, diamond, pentagon,
+/// hexagon, inverted triangle, cross.
+const SHAPES: [&str; PALETTE] = [
+    "M-8,0a8,8 0 1,0 16,0a8,8 0 1,0 -16,0Z",
+    "M-7,-7H7V7H-7Z",
+    "M0,-8L8,8H-8Z",
+    "M0,-8L8,0L0,8L-8,0Z",
+    "M0,-8L8,-1.9L5.1,8H-5.1L-8,-1.9Z",
+    "M-4,-8H4L8,0L4,8H-4L-8,0Z",
+    "M-8,-8H8L0,8Z",
+    "M-2.4,-8H2.4V-2.4H8V2.4H2.4V8H-2.4V2.4H-8V-2.4H-2.4Z",
+];
 
-impl Ctx {
-    /// The chosen period in days, from the filter; `None` for all of it.
-    fn range(self) -> Option<(i64, i64)> {
-        self.state.filter.with(|f| match (f.from, f.to) {
-            (None, None) => None,
-            (from, to) => Some((
-                from.map_or(self.span.first, PartialDate::days_since_epoch),
-                to.map_or(self.span.last, |t| t.last_day().days_since_epoch()),
-            )),
-        })
-    }
-
-    fn set_range(self, days: Option<(i64, i64)>) {
-        self.state.filter.update(|f| {
-            f.from = days.map(|(a, _)| from_days_since_epoch(a));
-            f.to = days.map(|(_, b)| from_days_since_epoch(b));
-        });
-    }
-
-    fn left(self, day: i64) -> String {
-        percent(self.span.position(day))
-    }
-
-    fn width(self, from: i64, to: i64) -> String {
-        percent(self.span.position(to) - self.span.position(from))
-    }
-}
-
-fn percent(share: f64) -> String {
-    format!("{:.3}%", share * 100.0)
-}
-
-/// Each era with its first and last day, clipped to the span.
-fn era_days(eras: &[Era], span: Span) -> Vec<(Era, i64, i64)> {
-    eras.iter()
-        .filter_map(|era| {
-            let start = PartialDate::parse(&era.start).ok()?.days_since_epoch();
-            let end = era
-                .end
-                .as_deref()
-                .and_then(|e| PartialDate::parse(e).ok())
-                .map_or(span.last, |e| e.last_day().days_since_epoch());
-            Some((era.clone(), start.max(span.first), end.min(span.last)))
-        })
-        .collect()
-}
-
-fn era_bands(eras: &[(Era, i64, i64)], ctx: Ctx) -> impl IntoView + use<> {
-    eras.iter()
+fn shapes() -> impl IntoView {
+    SHAPES
+        .iter()
         .enumerate()
-        .map(|(n, (era, start, end))| {
-            let name = era.name.clone();
+        .map(|(n, d)| {
             view! {
-                <div class="era-band" data-era=n % 4 style:left=ctx.left(*start) style:width=ctx.width(*start, *end)>
-                    <span class="era-name">{move || name.get(ctx.lang.get()).to_string()}</span>
-                </div>
+                <symbol id=format!("shape-{n}") overflow="visible"><path d=*d></path></symbol>
             }
         })
         .collect_view()
 }
 
-fn era_buttons(eras: &[(Era, i64, i64)], ctx: Ctx) -> impl IntoView + use<> {
-    eras.iter()
-        .map(|(era, start, end)| {
-            let days = (*start, *end);
-            let name = era.name.clone();
+/// Each era as a band. Its name is on its button below the axis, where it
+/// is never cut short.
+#[component]
+fn EraBands(scale: Arc<Scale>) -> impl IntoView {
+    let timeline = expect_context::<Loaded>().timeline;
+    era_spans(&timeline, &scale)
+        .into_iter()
+        .map(|(n, from, to)| {
+            let (left, right) = (scale.position(from), scale.position(to));
             view! {
-                <button type="button" aria-pressed=move || (ctx.range() == Some(days)).to_string() on:click=move |_| ctx.set_range(Some(days))>
-                    {move || name.get(ctx.lang.get()).to_string()}
+                <rect class="era-band" data-era=n % 4 x=percent(left) width=percent(right - left) y="0" height=HEIGHT></rect>
+            }
+        })
+        .collect_view()
+}
+
+/// A button per era that chooses its period, coloured as its band.
+#[component]
+fn EraButtons(
+    scale: Arc<Scale>,
+    range: Memo<Option<(i64, i64)>>,
+    set_range: impl Fn(Option<(i64, i64)>) + Copy + 'static,
+) -> impl IntoView {
+    let state = expect_context::<PageState>();
+    let timeline = expect_context::<Loaded>().timeline;
+    era_spans(&timeline, &scale)
+        .into_iter()
+        .map(|(n, from, to)| {
+            let days = Some((from, to));
+            let timeline = timeline.clone();
+            view! {
+                <button
+                    type="button"
+                    class="era-button"
+                    data-era=n % 4
+                    disabled=move || !state.started.get()
+                    aria-pressed=move || (range.get() == days).to_string()
+                    on:click=move |_| set_range(days)
+                >
+                    {move || timeline.eras[n].name.get(state.lang.get()).to_string()}
                 </button>
             }
         })
         .collect_view()
 }
 
-/// One link per event, stacked where crowded. Only one is in the tab order
-/// (the open event, or the first shown); arrow keys reach the others.
-fn marks(timeline: &Arc<Timeline>, ctx: Ctx) -> impl IntoView + use<> {
-    let positions: Vec<f64> =
-        timeline.entries.iter().map(|e| ctx.span.position(e.start.days_since_epoch())).collect();
-    let lane_of = lanes(&positions, MARK_GAP, MAX_LANES);
-    let state = ctx.state;
+/// Each era's position and its first and last day, inside the scale.
+fn era_spans(timeline: &Timeline, scale: &Scale) -> Vec<(usize, i64, i64)> {
     timeline
-        .entries
+        .eras
         .iter()
         .enumerate()
-        .map(|(i, entry)| {
-            let id = entry.event.id.clone();
-            let topic = entry
-                .event
-                .topics
-                .first()
-                .and_then(|t| timeline.topics.iter().position(|x| x.id == *t))
-                .unwrap_or(0);
-            let start = entry.start;
-            let title = entry.event.title.clone();
-            let label = move || {
-                let lang = ctx.lang.get();
-                tr!("overview-mark-label", {
-                    "date" => format_date(lang, start, None),
-                    "title" => title.get(lang).to_string(),
-                })
-            };
-            let visible = move || ctx.shown.with(|s| s.binary_search(&i).is_ok());
+        .map(|(n, era)| {
+            let from = era.start.days_since_epoch().max(scale.first_day());
+            let to = era.end.map_or(scale.last_day(), |e| e.last_day().days_since_epoch());
+            (n, from, to.min(scale.last_day()))
+        })
+        .collect()
+}
+
+/// One link per event to its page, stacked where crowded. Only one is in
+/// the tab order (the open event, or the first shown); arrow keys reach the
+/// others. Each has a larger invisible circle around it, so that a finger
+/// finds it.
+#[component]
+fn Marks(scale: Arc<Scale>) -> impl IntoView {
+    let state = expect_context::<PageState>();
+    let loaded = expect_context::<Loaded>();
+    let (timeline, shown) = (loaded.timeline, loaded.shown);
+    let positions: Vec<u32> =
+        timeline.events.iter().map(|e| scale.position(e.date.days_since_epoch())).collect();
+    let lane_of = lanes(&positions, MARK_GAP, MAX_LANES);
+    let marks = timeline
+        .events
+        .iter()
+        .enumerate()
+        .map(|(i, event)| {
+            let id = event.id.to_string();
+            let topic = palette(event.topics.first().and_then(|t| timeline.topic_index(t)).unwrap_or(0));
+            let visible = move || shown.with(|s| s.binary_search(&i).is_ok());
             let is_open = {
                 let id = id.clone();
-                move || state.event.with(|e| e.as_deref() == Some(id.as_str()))
+                move || state.is_open(&id)
             };
             let tabindex = {
                 let is_open = is_open.clone();
                 move || {
-                    let first_shown = ctx.shown.with(|s| s.first() == Some(&i));
+                    let first_shown = shown.with(|s| s.first() == Some(&i));
                     let none_open = state.event.with(Option::is_none);
                     if is_open() || (none_open && first_shown) { "0" } else { "-1" }
                 }
             };
+            let label = {
+                let timeline = timeline.clone();
+                move || {
+                    let lang = state.lang.get();
+                    let event = &timeline.events[i];
+                    t::overview_mark_label(lang, &format_date(lang, event.date, None), event.title.get(lang))
+                }
+            };
             let href = {
                 let id = id.clone();
-                move || state.href_for_event(&id, ctx.lang.get())
+                move || state.href(&Page::event(state.lang.get(), &id))
             };
-            let open = state.open_on_click(id);
+            let x = percent(positions[i]);
+            let y = HEIGHT - LANE_BASE - u32::try_from(lane_of[i]).unwrap_or(0) * LANE;
             view! {
-                <a
-                    class="mark"
-                    class:dim=move || !visible()
-                    class:current=is_open
-                    data-topic=topic % 8
-                    style:left=percent(positions[i])
-                    style:bottom=format!("{}px", 36 + lane_of[i] * 15)
-                    href=href
-                    tabindex=tabindex
-                    aria-label=label
-                    aria-hidden=move || (!visible()).then_some("true")
-                    on:click=open
-                ></a>
+                <g>
+                    <a
+                        class="mark"
+                        class:dim=move || !visible()
+                        class:current=is_open
+                        class:key=event.key
+                        data-topic=topic
+                        href=href
+                        tabindex=tabindex
+                        aria-label=label
+                        aria-hidden=move || (!visible()).then_some("true")
+                        on:click=state.open_on_click(id)
+                    >
+                        <circle class="hit" cx=x.clone() cy=y r="12"></circle>
+                        <use href=format!("#shape-{topic}") x=x y=y></use>
+                    </a>
+                </g>
             }
         })
-        .collect_view()
+        .collect_view();
+    view! { <g class="marks">{marks}</g> }
 }
 
 /// Bars of events per year among those shown.
-fn density(timeline: Arc<Timeline>, ctx: Ctx) -> impl Fn() -> AnyView {
+#[component]
+fn Density(scale: Arc<Scale>, dense: bool) -> impl IntoView {
+    let loaded = expect_context::<Loaded>();
+    let (timeline, shown) = (loaded.timeline, loaded.shown);
+    let tallest = if dense { BARS_DENSE } else { BARS };
     move || {
-        let counts = ctx.shown.with(|s| per_year(&timeline, s, ctx.span));
+        let counts = shown.with(|s| per_year(&timeline, s, &scale));
         let max = counts.iter().map(|(_, c)| *c).max().unwrap_or(1).max(1);
         counts
             .into_iter()
             .map(|(year, count)| {
-                let start = PartialDate { year, month: 1, day: 1 }.days_since_epoch();
-                let end = PartialDate { year, month: 12, day: 31 }.days_since_epoch();
-                #[allow(clippy::cast_precision_loss)] // counts are small
-                let height = count as f64 / max as f64;
+                let left = scale.position(jan_first(year));
+                let right = scale.position(jan_first(year + 1));
+                let height = u32::try_from(count * tallest as usize / max).unwrap_or(tallest);
                 view! {
-                    <div class="bar" style:left=ctx.left(start) style:width=ctx.width(start, end) style:height=percent(height)></div>
+                    <rect class="bar" x=percent(left) width=percent(right - left) y=HEIGHT - height height=height></rect>
                 }
             })
             .collect_view()
-            .into_any()
     }
+}
+
+fn jan_first(year: i32) -> i64 {
+    PartialDate { year, month: 1, day: 1 }.days_since_epoch()
 }
 
 /// Year labels every other year; on phones every fourth (the `minor` ones
 /// are hidden there), so that they never overlap.
-fn ticks(span: Span) -> impl IntoView {
-    let first = *span.years().start();
-    span.years()
+fn ticks(scale: &Scale) -> impl IntoView + use<> {
+    let first = *scale.years().start();
+    scale
+        .years()
         .filter(|y| (y - first) % 2 == 0)
         .map(|year| {
-            let day = PartialDate { year, month: 1, day: 1 }.days_since_epoch();
             let minor = (year - first) % 4 != 0;
             view! {
-                <span class="tick" class:minor=minor style:left=percent(span.position(day))>
+                <text class="tick" class:minor=minor x=percent(scale.position(jan_first(year))) y=TICKS_Y>
                     {year}
-                </span>
+                </text>
             }
         })
         .collect_view()
 }
 
-/// Dragging across the axis chooses a period.
+/// Dragging across the axis chooses a period; positions in ten-thousandths.
 #[derive(Clone, Copy)]
 struct Drag {
-    ctx: Ctx,
-    from: RwSignal<Option<f64>>,
-    to: RwSignal<Option<f64>>,
+    from: RwSignal<Option<u32>>,
+    to: RwSignal<Option<u32>>,
 }
 
 impl Drag {
-    fn new(ctx: Ctx) -> Self {
-        Self { ctx, from: RwSignal::new(None), to: RwSignal::new(None) }
-    }
-
-    /// Where the pointer is along the axis, from 0.0 to 1.0.
-    fn fraction(ev: &leptos::ev::PointerEvent) -> Option<f64> {
+    /// Where the pointer is along the axis.
+    fn position(ev: &leptos::ev::PointerEvent) -> Option<u32> {
         let target = ev.current_target()?.dyn_into::<web_sys::Element>().ok()?;
         let rect = target.get_bounding_client_rect();
-        Some(((f64::from(ev.client_x()) - rect.left()) / rect.width().max(1.0)).clamp(0.0, 1.0))
+        let share = ((f64::from(ev.client_x()) - rect.left()) / rect.width().max(1.0)).clamp(0.0, 1.0);
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // clamped to 0..=1
+        Some((share * f64::from(FULL)) as u32)
     }
 
     fn start(self, ev: &leptos::ev::PointerEvent) {
-        let on_mark = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+        let on_mark = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest(".mark").ok().flatten());
         if ev.button() != 0 || on_mark.is_some() {
             return;
         }
-        if let Some(f) = Self::fraction(ev) {
-            self.from.set(Some(f));
-            self.to.set(Some(f));
-            if let Some(el) =
-                ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            {
+        if let Some(p) = Self::position(ev) {
+            self.from.set(Some(p));
+            self.to.set(Some(p));
+            if let Some(el) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
                 let _ = el.set_pointer_capture(ev.pointer_id());
             }
         }
@@ -308,59 +388,33 @@ impl Drag {
 
     fn extend(self, ev: &leptos::ev::PointerEvent) {
         if self.from.get_untracked().is_some() {
-            self.to.set(Self::fraction(ev));
+            self.to.set(Self::position(ev));
         }
-    }
-
-    fn finish(self) {
-        let span = self.ctx.span;
-        #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
-        // day counts are small
-        let day_at = |f: f64| span.first + ((span.last - span.first) as f64 * f).round() as i64;
-        // A click without a drag is not a choice of period.
-        if let (Some(a), Some(b)) = (self.from.get_untracked(), self.to.get_untracked())
-            && (a - b).abs() > 0.01
-        {
-            self.ctx.set_range(Some((day_at(a.min(b)), day_at(a.max(b)))));
-        }
-        self.cancel();
     }
 
     fn cancel(self) {
         self.from.set(None);
         self.to.set(None);
     }
-
-    /// The highlighted period: the drag under way, or the chosen one.
-    fn brush(self) -> Option<(f64, f64)> {
-        match (self.from.get(), self.to.get()) {
-            (Some(a), Some(b)) => Some((a.min(b), a.max(b))),
-            _ => self
-                .ctx
-                .range()
-                .map(|(a, b)| (self.ctx.span.position(a), self.ctx.span.position(b))),
-        }
-    }
 }
 
-/// Left and Right (and Home, End) move focus between the visible marks.
-fn move_between_marks(ev: &leptos::ev::KeyboardEvent) {
-    let Ok(marks) = document().query_selector_all(".axis .mark:not(.dim)") else { return };
-    let count = marks.length();
-    if count == 0 {
+/// Left and Right (and Home, End) move focus between the visible marks of
+/// this axis.
+fn move_between_marks(ev: &leptos::ev::KeyboardEvent, axis: NodeRef<svg::Svg>) {
+    let Some(marks) = axis.get_untracked().and_then(|a| a.query_selector_all(".mark:not(.dim)").ok())
+    else {
         return;
-    }
-    let active = document().active_element();
-    let current =
-        (0..count).find(|&i| marks.item(i).is_some_and(|n| n.is_same_node(active.as_deref())));
-    let target = match (ev.key().as_str(), current) {
-        ("ArrowRight", Some(i)) => (i + 1).min(count - 1),
-        ("ArrowLeft", Some(i)) => i.saturating_sub(1),
-        ("Home", _) => 0,
-        ("End", _) => count - 1,
-        _ => return,
     };
-    if let Some(mark) = marks.item(target).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+    let active = document().active_element();
+    let current = (0..marks.length())
+        .find(|&i| marks.item(i).is_some_and(|n| n.is_same_node(active.as_deref())))
+        .map(|i| i as usize);
+    let count = marks.length() as usize;
+    let Some(target) = key_target(&ev.key(), current, count, "ArrowLeft", "ArrowRight") else {
+        return;
+    };
+    let mark = u32::try_from(target).ok().and_then(|n| marks.item(n));
+    if let Some(mark) = mark.and_then(|n| n.dyn_into::<web_sys::SvgElement>().ok()) {
         ev.prevent_default();
         let _ = mark.focus();
     }

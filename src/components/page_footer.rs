@@ -1,16 +1,21 @@
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
+
+use crate::i18n as t;
+use crate::state::PageState;
 
 /// How sources are used, the open data, and the privacy promise.
 #[component]
 pub fn PageFooter() -> impl IntoView {
+    let state = expect_context::<PageState>();
+    let lang = state.lang;
+    let data = move || format!("{}data/events.json", state.base());
     view! {
         <footer class="page-footer">
-            <p>{move_tr!("footer-sources-policy")}</p>
+            <p>{move || t::footer_sources_policy(lang.get())}</p>
             <p>
-                <a href="data/events.json">{move_tr!("footer-data")}</a>
+                <a href=data>{move || t::footer_data(lang.get())}</a>
             </p>
-            <p>{move_tr!("footer-privacy")}</p>
+            <p>{move || t::footer_privacy(lang.get())}</p>
         </footer>
     }
 }

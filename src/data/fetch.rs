@@ -7,15 +7,15 @@ use std::time::Duration;
 use gloo_net::http::Request;
 use leptos::prelude::set_timeout_with_handle;
 
-use super::{LoadError, MAX_BYTES, Timeline, parse};
+use super::{LoadError, MAX_BYTES, Timeline, fingerprint, parse};
 
 /// Long enough for a slow phone network to bring ~100 KB, short enough that
 /// a hung server turns into a message and a retry button.
 const TIMEOUT: Duration = Duration::from_secs(15);
 
-/// Fetches and parses the data. `url` is relative to the page's base, so the
-/// build works under any sub-path.
-pub async fn load(url: &str) -> Result<Timeline, LoadError> {
+/// Fetches and parses the data, with the text's [`fingerprint`]. `url` is
+/// relative to the page's base, so the build works under any sub-path.
+pub async fn load(url: &str) -> Result<(Timeline, String), LoadError> {
     let controller = web_sys::AbortController::new().ok();
     let timed_out = Rc::new(Cell::new(false));
     let timer = controller.clone().and_then(|controller| {
@@ -37,7 +37,7 @@ pub async fn load(url: &str) -> Result<Timeline, LoadError> {
     match result {
         Err(LoadError::Network) if timed_out.get() => Err(LoadError::Timeout),
         Err(err) => Err(err),
-        Ok(text) => parse(&text),
+        Ok(text) => parse(&text).map(|timeline| (timeline, fingerprint(&text))),
     }
 }
 

@@ -19,14 +19,14 @@ fn the_real_data_passes_every_check() {
         problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
     );
     let timeline = parse(&text).unwrap();
-    assert!(timeline.entries.len() >= 50, "only {} events", timeline.entries.len());
+    assert!(timeline.events.len() >= 50, "only {} events", timeline.events.len());
 }
 
 #[test]
 fn the_small_fixture_loads_sorted() {
     let t = parse(&fixture("small.json")).unwrap();
     assert!(t.problems.is_empty(), "{:?}", t.problems);
-    let ids: Vec<&str> = t.entries.iter().map(|e| e.event.id.as_str()).collect();
+    let ids: Vec<&str> = t.events.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(ids, ["merida-2007", "fast-and-furious", "call-2026-01-11", "ministerial-2026-02"]);
 }
 
@@ -41,16 +41,18 @@ fn bad_json_gives_line_and_column() {
     );
 }
 
+/// The problem is reported at the duplicate's own line (152), not at the
+/// first event with that id (line 125).
 #[test]
 fn duplicate_id_is_reported_and_the_second_left_out() {
     assert_eq!(
         messages("broken/duplicate-id.json"),
         [
-            "line 126: events[2].id (event \"merida-2007\"): this id is already used by an earlier event; ids must be unique"
+            "line 152: events[2].id (event \"merida-2007\"): this id is already used by an earlier event; ids must be unique"
         ]
     );
     let t = parse(&fixture("broken/duplicate-id.json")).unwrap();
-    assert_eq!(t.entries.len(), 3);
+    assert_eq!(t.events.len(), 3);
 }
 
 #[test]
@@ -58,7 +60,7 @@ fn impossible_date_is_reported() {
     assert_eq!(
         messages("broken/february-30.json"),
         [
-            "line 182: events[3].date (event \"call-2026-01-11\"): \"2026-02-30\" is not a valid date: 2026-02 has 28 days, so day 30 does not exist"
+            "line 181: events[3].date (event \"call-2026-01-11\"): \"2026-02-30\" is not a valid date: 2026-02 has 28 days, so day 30 does not exist"
         ]
     );
 }
@@ -67,7 +69,7 @@ fn impossible_date_is_reported() {
 fn missing_english_summary_is_reported_with_its_path() {
     assert_eq!(
         messages("broken/missing-english-summary.json"),
-        ["line 126: events[1].summary (event \"merida-2007\"): missing field `en`"]
+        ["line 125: events[1].summary (event \"merida-2007\"): missing field `en`"]
     );
 }
 
@@ -76,7 +78,7 @@ fn javascript_source_url_is_refused() {
     assert_eq!(
         messages("broken/javascript-url.json"),
         [
-            "line 182: events[3].sources[0].url (event \"call-2026-01-11\"): \"javascript:alert(1)\" is not a web address: sources must start with http:// or https://"
+            "line 181: events[3].sources[0].url (event \"call-2026-01-11\"): \"javascript:alert(1)\" is not a web address: sources must start with http:// or https://"
         ]
     );
 }
@@ -86,7 +88,7 @@ fn unknown_topic_is_reported() {
     assert_eq!(
         messages("broken/unknown-topic.json"),
         [
-            "line 153: events[2].topics[1] (event \"fast-and-furious\"): there is no topic \"smuggling\""
+            "line 152: events[2].topics[1] (event \"fast-and-furious\"): there is no topic \"smuggling\""
         ]
     );
 }
@@ -107,7 +109,7 @@ fn every_problem_is_reported_in_one_run() {
     }
     // The app still shows the one good event.
     let t = parse(&fixture("broken/many-faults.json")).unwrap();
-    let ids: Vec<&str> = t.entries.iter().map(|e| e.event.id.as_str()).collect();
+    let ids: Vec<&str> = t.events.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(ids, ["fast-and-furious"]);
 }
 
@@ -210,7 +212,7 @@ fn a_source_dated_after_the_check_is_refused() {
     assert_eq!(
         found,
         [
-            "line 51: events[3].sources[0].date (event \"call-2026-01-11\"): the source is dated 2026-01-21, after the day the data was checked (2026-01-20): correct the date or \"updated\""
+            "line 50: events[3].sources[0].date (event \"call-2026-01-11\"): the source is dated 2026-01-21, after the day the data was checked (2026-01-20): correct the date or \"updated\""
         ]
     );
     // The day of the check itself is fine.
@@ -265,7 +267,7 @@ fn key_moments_are_read() {
     );
     let t = parse(&text).unwrap();
     let keys: Vec<&str> =
-        t.entries.iter().filter(|e| e.event.key).map(|e| e.event.id.as_str()).collect();
+        t.events.iter().filter(|e| e.key).map(|e| e.id.as_str()).collect();
     assert_eq!(keys, ["merida-2007"]);
 }
 

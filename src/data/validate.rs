@@ -1,21 +1,36 @@
 //! The checks behind both the forgiving loader and the strict validator.
+//!
+//! Types check what a single value can get wrong (an id, a date) as the
+//! data is read; here are the checks across values: references between
+//! events and the header, dates against eras and against the day the data
+//! was checked, sources, and texts in both languages.
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 use std::fmt;
 
-use super::{Entry, Event, Lenient, LoadError, Status, Text, Timeline};
-use crate::dates::PartialDate;
+use super::{Event, Id, Lenient, LoadError, Source, Status, Text, Timeline, read_json};
+use crate::dates::{PartialDate, Precision};
 
 /// One thing wrong with the data, said so an editor can find and fix it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
-    /// The line of the event (or the document) in `events.json`, when known.
+    /// The line in `events.json` where the faulty event (or the fault in
+    /// the document) starts, when known.
     pub line: Option<usize>,
     /// The JSON path of the fault, e.g. `events[12].summary.en`.
     pub path: String,
-    /// The id of the event left out because of this, when it has one.
-    pub event: Option<String>,
+    /// The event left out because of this, if the fault is in one.
+    pub event: Option<EventRef>,
     pub message: String,
+}
+
+/// Which event a problem is in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventRef {
+    /// Its position in the file's `events`.
+    pub index: usize,
+    /// Its id, when it has a readable one.
+    pub id: Option<String>,
 }
 
 impl Problem {
@@ -36,7 +51,7 @@ impl fmt::Display for Problem {
         }
         if !self.path.is_empty() {
             write!(f, "{}", self.path)?;
-            if let Some(id) = &self.event {
+            if let Some(id) = self.event.as_ref().and_then(|e| e.id.as_ref()) {
                 write!(f, " (event \"{id}\")")?;
             }
             f.write_str(": ")?;
@@ -48,58 +63,42 @@ impl fmt::Display for Problem {
 /// Collects the problems of one part of the document under its path.
 struct Report<'a> {
     problems: &'a mut Vec<Problem>,
-    line: Option<usize>,
     path: String,
-    event: Option<String>,
+    event: Option<EventRef>,
     count_before: usize,
 }
 
 impl<'a> Report<'a> {
-    fn new(
-        problems: &'a mut Vec<Problem>,
-        path: String,
-        line: Option<usize>,
-        event: Option<String>,
-    ) -> Self {
+    fn new(problems: &'a mut Vec<Problem>, path: String, event: Option<EventRef>) -> Self {
         let count_before = problems.len();
-        Self { problems, line, path, event, count_before }
+        Self { problems, path, event, count_before }
     }
 
     fn add(&mut self, field: &str, message: impl Into<String>) {
-        let path =
-            if field.is_empty() { self.path.clone() } else { format!("{}.{field}", self.path) };
-        self.problems.push(Problem {
-            line: self.line,
-            path,
-            event: self.event.clone(),
-            message: message.into(),
-        });
+        let path = match (self.path.as_str(), field) {
+            (path, "") => path.to_string(),
+            ("", field) => field.to_string(),
+            (path, field) => format!("{path}.{field}"),
+        };
+        self.problems.push(Problem { line: None, path, event: self.event.clone(), message: message.into() });
     }
 
     fn text(&mut self, field: &str, text: &Text) {
         for (lang, value) in [("es", &text.es), ("en", &text.en)] {
             if value.trim().is_empty() {
                 let name = if lang == "es" { "Spanish" } else { "English" };
-                self.add(&format!("{field}.{lang}"), format!("the {name} text is empty"));
+                let field = if field.is_empty() { lang.to_string() } else { format!("{field}.{lang}") };
+                self.add(&field, format!("the {name} text is empty"));
             }
         }
     }
 
-    fn date(&mut self, field: &str, value: &str) -> Option<PartialDate> {
-        match PartialDate::parse(value) {
-            Ok(date) => Some(date),
-            Err(err) => {
-                self.add(field, format!("\"{value}\" is not a valid date: {err}"));
-                None
-            }
-        }
-    }
-
-    fn slug(&mut self, field: &str, id: &str) {
-        if !is_slug(id) {
+    /// A date that may not be after the day the data was checked.
+    fn not_after(&mut self, field: &str, what: &str, date: PartialDate, updated: PartialDate) {
+        if date.first_day() > updated {
             self.add(
                 field,
-                format!("\"{id}\" is not a valid id: use lowercase letters a-z, digits and single hyphens, at most 64 characters"),
+                format!("{what} is dated {date}, after the day the data was checked ({updated}): correct the date or \"updated\""),
             );
         }
     }
@@ -109,16 +108,9 @@ impl<'a> Report<'a> {
     }
 }
 
-/// How many events the problems left out: an event may have several
-/// problems, and one without a readable id is still counted.
+/// How many events the problems left out: an event may have several.
 pub fn skipped_events(problems: &[Problem]) -> usize {
-    let mut events: Vec<&str> = problems
-        .iter()
-        .filter_map(|p| p.path.strip_prefix("events[")?.split_once(']').map(|(i, _)| i))
-        .collect();
-    events.sort_unstable();
-    events.dedup();
-    events.len()
+    problems.iter().filter_map(|p| p.event.as_ref().map(|e| e.index)).collect::<BTreeSet<_>>().len()
 }
 
 /// `merida-2007`: lowercase ASCII words joined by single hyphens.
@@ -155,7 +147,7 @@ fn is_government_host(host: &str) -> bool {
     [".gov", ".gob.mx", ".mil"].iter().any(|suffix| host.ends_with(suffix))
 }
 
-fn is_primary(source: &super::Source) -> bool {
+fn is_primary(source: &Source) -> bool {
     source.primary || web_host(&source.url).is_some_and(|h| is_government_host(&h))
 }
 
@@ -172,64 +164,43 @@ fn is_staging_host(host: &str) -> bool {
 /// Checks the header and each event; returns the timeline of the good events.
 pub(super) fn build(doc: Lenient, text: &str) -> Result<Timeline, LoadError> {
     let mut problems = Vec::new();
-    let updated = {
-        let mut r = Report::new(&mut problems, String::new(), None, None);
-        r.date("updated", &doc.updated)
-    }
-    .ok_or_else(|| LoadError::Shape {
-        path: "updated".into(),
-        message: format!("\"{}\" is not a valid date", doc.updated),
-    })?;
-    {
-        let mut r = Report::new(&mut problems, "title".into(), None, None);
-        r.text("", &doc.title);
-    }
+    let updated = doc.updated;
+    Report::new(&mut problems, "title".into(), None).text("", &doc.title);
 
-    // Header lists: a broken or repeated item is reported and left out, so
-    // that events pointing at it are reported too.
-    let mut eras = Vec::new();
-    let mut era_ranges = Vec::new();
+    // Header lists: a repeated or half-written item is reported and left
+    // out, so that events pointing at it are reported too.
+    let mut eras: Vec<super::Era> = Vec::new();
     for (i, era) in doc.eras.into_iter().enumerate() {
-        let mut r = Report::new(&mut problems, format!("eras[{i}]"), None, None);
-        r.slug("id", &era.id);
+        let mut r = Report::new(&mut problems, format!("eras[{i}]"), None);
         r.text("name", &era.name);
         r.text("summary", &era.summary);
-        let start = r.date("start", &era.start);
-        let end = era.end.as_deref().and_then(|e| r.date("end", e));
-        if let (Some(s), Some(e)) = (start, end)
-            && e.last_day() < s.first_day()
-        {
+        if era.end.is_some_and(|end| end.last_day() < era.start.first_day()) {
             r.add("end", "the era ends before it starts");
         }
-        if eras.iter().any(|e: &super::Era| e.id == era.id) {
+        if eras.iter().any(|e| e.id == era.id) {
             r.add("id", format!("the era id \"{}\" is used twice", era.id));
         }
-        if r.clean()
-            && let Some(s) = start
-        {
-            era_ranges.push((era.id.clone(), s, end));
+        if r.clean() {
             eras.push(era);
         }
     }
-    let mut topics = Vec::new();
+    let mut topics: Vec<super::Topic> = Vec::new();
     for (i, topic) in doc.topics.into_iter().enumerate() {
-        let mut r = Report::new(&mut problems, format!("topics[{i}]"), None, None);
-        r.slug("id", &topic.id);
+        let mut r = Report::new(&mut problems, format!("topics[{i}]"), None);
         r.text("name", &topic.name);
-        if topics.iter().any(|t: &super::Topic| t.id == topic.id) {
+        if topics.iter().any(|t| t.id == topic.id) {
             r.add("id", format!("the topic id \"{}\" is used twice", topic.id));
         }
         if r.clean() {
             topics.push(topic);
         }
     }
-    let mut actors = Vec::new();
+    let mut actors: Vec<super::Actor> = Vec::new();
     for (i, actor) in doc.actors.into_iter().enumerate() {
-        let mut r = Report::new(&mut problems, format!("actors[{i}]"), None, None);
-        r.slug("id", &actor.id);
+        let mut r = Report::new(&mut problems, format!("actors[{i}]"), None);
         r.text("name", &actor.name);
         r.text("role", &actor.role);
-        if actors.iter().any(|a: &super::Actor| a.id == actor.id) {
+        if actors.iter().any(|a| a.id == actor.id) {
             r.add("id", format!("the actor id \"{}\" is used twice", actor.id));
         }
         if r.clean() {
@@ -237,36 +208,39 @@ pub(super) fn build(doc: Lenient, text: &str) -> Result<Timeline, LoadError> {
         }
     }
 
-    let topic_ids: HashSet<&str> = topics.iter().map(|t| t.id.as_str()).collect();
-    let actor_ids: HashSet<&str> = actors.iter().map(|a| a.id.as_str()).collect();
-    let mut seen_ids = HashSet::new();
-    let mut entries = Vec::new();
-    let ctx = Context { topic_ids: &topic_ids, actor_ids: &actor_ids, eras: &era_ranges, updated };
-    for (i, raw) in doc.events.into_iter().enumerate() {
-        let id_hint = IdHint::read(raw.get());
+    let mut seen_ids = BTreeSet::new();
+    let mut events = Vec::new();
+    let ctx = Context { topics: &topics, actors: &actors, eras: &eras, updated };
+    for (index, raw) in doc.events.into_iter().enumerate() {
+        let json = raw.get();
         let first_problem = problems.len();
-        let mut r = Report::new(&mut problems, format!("events[{i}]"), None, id_hint.clone());
-        if let Some(entry) = read_event(&mut r, raw.get(), text, &ctx, &mut seen_ids)? {
-            entries.push(entry);
+        let event = EventRef { index, id: IdHint::read(json) };
+        let mut r = Report::new(&mut problems, format!("events[{index}]"), Some(event));
+        if let Some(event) = read_event(&mut r, json, text, &ctx, &mut seen_ids)? {
+            events.push(event);
         }
-        // Only an event with a problem needs its line: finding it scans the
-        // text from the top, which for every event of a long file would
-        // take time growing with the square of its length.
+        // Only an event with a problem needs its line: where its text
+        // starts in the document.
         if problems.len() > first_problem {
-            let line = id_hint.as_deref().and_then(|id| line_of_id(text, id));
+            let line = line_at(text, json);
             for problem in &mut problems[first_problem..] {
-                problem.line = line;
+                problem.line = Some(line);
             }
         }
     }
     // Editors may add events anywhere in the file; the timeline is in order.
     // Ids are unique here (duplicates were left out above), so the order is
     // total and an unstable sort gives the same result as a stable one, with
-    // less code: the stable sort's merge code is not needed for this type.
-    entries
-        .sort_unstable_by(|a, b| a.start.cmp(&b.start).then_with(|| a.event.id.cmp(&b.event.id)));
+    // less code.
+    events.sort_unstable_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
 
-    Ok(Timeline { title: doc.title, updated, eras, topics, actors, entries, problems })
+    Ok(Timeline { title: doc.title, updated, eras, topics, actors, events, problems })
+}
+
+/// The line where `part`, a slice of the document `text`, starts.
+fn line_at(text: &str, part: &str) -> usize {
+    let offset = (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize).min(text.len());
+    1 + text.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count()
 }
 
 /// Reads and checks one event from its JSON text. `Ok(None)` leaves it out,
@@ -276,31 +250,28 @@ fn read_event(
     json: &str,
     text: &str,
     ctx: &Context,
-    seen_ids: &mut HashSet<String>,
-) -> Result<Option<Entry>, LoadError> {
-    let de = &mut serde_json::Deserializer::from_str(json);
-    let event: Event = match serde_path_to_error::deserialize(de) {
+    seen_ids: &mut BTreeSet<Id>,
+) -> Result<Option<Event>, LoadError> {
+    let event: Event = match read_json(json) {
         Ok(event) => event,
-        Err(err) => {
+        Err((path, err)) => {
             // Some faults of the JSON itself (a number out of range, nesting
             // too deep) show only when values are read, and the typed read
             // may stop at a wrong field first. Broken JSON refuses the whole
-            // document, as when the document was read as JSON values before
-            // anything else.
+            // document, as a parser reading it whole would.
             if let Some(fault) = json_fault(text, json) {
                 return Err(fault);
             }
-            let field = err.path().to_string();
-            let field = if field == "." { String::new() } else { field };
-            r.add(&field, super::strip_position(&err.into_inner().to_string()));
+            let field = if path == "." { String::new() } else { path };
+            r.add(&field, super::strip_position(&err.to_string()));
             return Ok(None);
         }
     };
-    let entry = check_event(r, event, ctx);
-    if entry.as_ref().is_some_and(|e| !seen_ids.insert(e.event.id.clone())) {
+    check_event(r, &event, ctx);
+    if r.clean() && !seen_ids.insert(event.id.clone()) {
         r.add("id", "this id is already used by an earlier event; ids must be unique");
     }
-    Ok(entry.filter(|_| r.clean()))
+    Ok(r.clean().then_some(event))
 }
 
 /// Reads any JSON as `serde_json::Value` does (`deserialize_any` all the
@@ -372,7 +343,7 @@ fn json_fault(text: &str, event: &str) -> Option<LoadError> {
 }
 
 /// Just the `id` of an event, read even when the rest of it is broken, so
-/// that its problems can name the event and its line.
+/// that its problems can name the event.
 #[derive(serde::Deserialize)]
 struct IdHint {
     id: Option<String>,
@@ -387,52 +358,44 @@ impl IdHint {
 }
 
 struct Context<'a> {
-    topic_ids: &'a HashSet<&'a str>,
-    actor_ids: &'a HashSet<&'a str>,
-    eras: &'a [(String, PartialDate, Option<PartialDate>)],
+    topics: &'a [super::Topic],
+    actors: &'a [super::Actor],
+    eras: &'a [super::Era],
     updated: PartialDate,
 }
 
-fn check_event(r: &mut Report, event: Event, ctx: &Context) -> Option<Entry> {
-    r.slug("id", &event.id);
-    let start = r.date("date", &event.date);
-    let end = event.end.as_deref().and_then(|e| r.date("end", e));
-    if let (Some(s), Some(e)) = (start, end) {
-        if e.precision() != s.precision() {
+fn check_event(r: &mut Report, event: &Event, ctx: &Context) {
+    let start = event.date;
+    if let Some(end) = event.end {
+        if end.precision() != start.precision() {
             r.add("end", "the end must be written in the same form as the date (both days, both months or both years)");
-        } else if e <= s {
+        } else if end <= start {
             r.add("end", "the end must come after the date");
         }
     }
-    if let Some(start) = start {
-        let last = end.unwrap_or(start).last_day();
-        if event.status == Status::Announced && last < ctx.updated {
-            r.add(
-                "status",
-                "the event is \"announced\" but its date passed before the data was last updated: mark it \"held\" if sources show it took place, or \"unconfirmed\"",
-            );
+    if event.status == Status::Announced && event.last_day() < ctx.updated {
+        r.add(
+            "status",
+            "the event is \"announced\" but its date passed before the data was last updated: mark it \"held\" if sources show it took place, or \"unconfirmed\"",
+        );
+    }
+    match ctx.eras.iter().find(|era| era.id == event.era) {
+        None => r.add("era", format!("there is no era \"{}\"", event.era)),
+        Some(era) if !era.contains(start) => {
+            r.add("era", format!("the date {start} is outside the era \"{}\"", event.era));
         }
-        match ctx.eras.iter().find(|(id, ..)| *id == event.era) {
-            None => r.add("era", format!("there is no era \"{}\"", event.era)),
-            Some((_, era_start, era_end)) => {
-                let before = start.first_day() < era_start.first_day();
-                let after = era_end.is_some_and(|e| start.first_day() > e.last_day());
-                if before || after {
-                    r.add("era", format!("the date {start} is outside the era \"{}\"", event.era));
-                }
-            }
-        }
+        Some(_) => {}
     }
     if event.topics.is_empty() {
         r.add("topics", "an event needs at least one topic");
     }
     for (i, topic) in event.topics.iter().enumerate() {
-        if !ctx.topic_ids.contains(topic.as_str()) {
+        if !ctx.topics.iter().any(|t| t.id == *topic) {
             r.add(&format!("topics[{i}]"), format!("there is no topic \"{topic}\""));
         }
     }
     for (i, actor) in event.actors.iter().enumerate() {
-        if !ctx.actor_ids.contains(actor.as_str()) {
+        if !ctx.actors.iter().any(|a| a.id == *actor) {
             r.add(&format!("actors[{i}]"), format!("there is no actor \"{actor}\""));
         }
     }
@@ -453,6 +416,18 @@ fn check_event(r: &mut Report, event: Event, ctx: &Context) -> Option<Entry> {
         }
         r.text(&format!("quotes[{i}].speaker"), &quote.speaker);
     }
+    check_sources(r, event, ctx.updated);
+    for (i, correction) in event.corrections.iter().enumerate() {
+        let field = format!("corrections[{i}]");
+        if correction.date.precision() != Precision::Day {
+            r.add(&format!("{field}.date"), "a correction is dated to the day: YYYY-MM-DD");
+        }
+        r.not_after(&format!("{field}.date"), "the correction", correction.date, ctx.updated);
+        r.text(&format!("{field}.text"), &correction.text);
+    }
+}
+
+fn check_sources(r: &mut Report, event: &Event, updated: PartialDate) {
     if event.sources.is_empty() {
         r.add("sources", "every event needs at least one source");
     }
@@ -465,6 +440,11 @@ fn check_event(r: &mut Report, event: Event, ctx: &Context) -> Option<Entry> {
                     source.url
                 ),
             );
+        } else if let Some(host) = web_host(&source.url).filter(|h| is_staging_host(h)) {
+            r.add(
+                &format!("sources[{i}].url"),
+                format!("\"{host}\" looks like a staging or test server: cite the outlet's public address"),
+            );
         }
         if source.publisher.trim().is_empty() {
             r.add(&format!("sources[{i}].publisher"), "the publisher is empty");
@@ -472,22 +452,8 @@ fn check_event(r: &mut Report, event: Event, ctx: &Context) -> Option<Entry> {
         if source.title.trim().is_empty() {
             r.add(&format!("sources[{i}].title"), "the title is empty");
         }
-        if let Some(host) = web_host(&source.url)
-            && is_staging_host(&host)
-        {
-            r.add(
-                &format!("sources[{i}].url"),
-                format!("\"{host}\" looks like a staging or test server: cite the outlet's public address"),
-            );
-        }
-        if let Some(date) = &source.date
-            && let Some(date) = r.date(&format!("sources[{i}].date"), date)
-            && date.first_day() > ctx.updated
-        {
-            r.add(
-                &format!("sources[{i}].date"),
-                format!("the source is dated {date}, after the day the data was checked ({}): correct the date or \"updated\"", ctx.updated),
-            );
+        if let Some(date) = source.date {
+            r.not_after(&format!("sources[{i}].date"), "the source", date, updated);
         }
     }
     if event.official && !event.sources.iter().any(is_primary) {
@@ -496,38 +462,4 @@ fn check_event(r: &mut Report, event: Event, ctx: &Context) -> Option<Entry> {
             "an official act needs at least one primary source: the text on a .gov, .gob.mx or .mil site, or a source marked \"primary\": true",
         );
     }
-    for (i, correction) in event.corrections.iter().enumerate() {
-        let field = format!("corrections[{i}]");
-        if let Some(date) = r.date(&format!("{field}.date"), &correction.date) {
-            if date.precision() != crate::dates::Precision::Day {
-                r.add(&format!("{field}.date"), "a correction is dated to the day: YYYY-MM-DD");
-            } else if date > ctx.updated {
-                r.add(
-                    &format!("{field}.date"),
-                    format!(
-                        "the correction is dated {date}, after the day the data was checked ({})",
-                        ctx.updated
-                    ),
-                );
-            }
-        }
-        r.text(&format!("{field}.text"), &correction.text);
-    }
-    Some(Entry { start: start?, end, event })
-}
-
-/// The line where an event's `"id": "…"` stands, so that editors can jump
-/// to it. A plain text search is enough: ids are unique slugs.
-fn line_of_id(text: &str, id: &str) -> Option<usize> {
-    let needle = format!("\"{id}\"");
-    let mut from = 0;
-    while let Some(pos) = text[from..].find(&needle) {
-        let at = from + pos;
-        let before = text[..at].trim_end();
-        if before.ends_with(':') && before[..before.len() - 1].trim_end().ends_with("\"id\"") {
-            return Some(text[..at].matches('\n').count() + 1);
-        }
-        from = at + needle.len();
-    }
-    None
 }

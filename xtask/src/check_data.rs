@@ -60,6 +60,8 @@ mod tests {
     #[test]
     fn a_broken_file_fails_with_a_count() {
         let err = check_file(&fixture("broken/many-faults.json")).unwrap_err();
-        assert!(err.contains("problem"), "{err}");
+        assert_eq!(err, "tests/fixtures/broken/many-faults.json: 5 problems (4 events)");
+        let err = check_file(&fixture("broken/february-30.json")).unwrap_err();
+        assert_eq!(err, "tests/fixtures/broken/february-30.json: 1 problem (4 events)");
     }
 }

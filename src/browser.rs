@@ -1,0 +1,284 @@
+//! The browser side: load the data, take over the prerendered page, and
+//! from then on keep the address bar, the document's title and language,
+//! and an embedding page's frame height in step with the state.
+//!
+//! The page arrives complete (see `prerender`): readable, with working
+//! links, before any of this runs. Taking it over means hydrating it, so
+//! that every element the reader sees stays the same node, with its focus,
+//! scroll position and typed text; only when the data differs from what
+//! the page was built from (an editor changed it without a rebuild) is the
+//! page rendered afresh.
+
+use std::sync::Arc;
+
+use leptos::mount::{hydrate_from, mount_to};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::address::{Address, Page, View};
+use crate::components::LoadErrorView;
+use crate::data::{self, Lang};
+use crate::dates::{PartialDate, from_days_since_epoch};
+use crate::embed::{HeightReport, amp_message, pym_message};
+use crate::meta::page_meta;
+use crate::state::{Loaded, PageState, Start};
+use crate::{App, panic};
+
+/// Where the data is, relative to the site's base.
+const DATA_URL: &str = "data/events.json";
+
+/// Starts the app: called by `main` once the WebAssembly is running.
+pub fn start() {
+    panic::install();
+    spawn_local(load_and_start());
+}
+
+async fn load_and_start() {
+    let Some(root) = document().get_element_by_id("app") else { return };
+    let root: web_sys::HtmlElement = root.unchecked_into();
+    match data::load(DATA_URL).await {
+        Ok((timeline, fingerprint)) => run(root, Arc::new(timeline), &fingerprint),
+        Err(error) => show_load_error(error),
+    }
+}
+
+/// The site's base path (`<base href>`, written by Trunk), ending in `/`.
+fn base() -> String {
+    document()
+        .query_selector("base")
+        .ok()
+        .flatten()
+        .and_then(|b| b.get_attribute("href"))
+        .filter(|href| href.starts_with('/') && href.ends_with('/'))
+        .unwrap_or_else(|| "/".into())
+}
+
+/// The address in the address bar, relative to the base.
+fn current_address(base: &str) -> (String, Address) {
+    let location = window().location();
+    let pathname = location.pathname().unwrap_or_default();
+    let path = pathname.strip_prefix(base).unwrap_or_default().to_string();
+    let address = Address::parse(&path, &location.search().unwrap_or_default());
+    (path, address)
+}
+
+fn run(root: web_sys::HtmlElement, timeline: Arc<data::Timeline>, fingerprint: &str) {
+    for problem in &timeline.problems {
+        leptos::logging::warn!("events.json: {problem}");
+    }
+    let base = base();
+    let (path, mut address) = current_address(&base);
+    // The page as prerendered: its path, the build's day.
+    let built_on = root.get_attribute("data-today").and_then(|d| PartialDate::parse(&d).ok());
+    let prerendered = root.get_attribute("data-fingerprint").as_deref() == Some(fingerprint)
+        && root.first_element_child().is_some();
+    if prerendered {
+        // Text typed before the app started is kept: hydration sets the
+        // box's value from the state, so the state takes it first.
+        if let Some(typed) = search_box_value().filter(|q| !q.is_empty()) {
+            address.view.filter.query = typed;
+        }
+        let start = Start { page: Page::from_path(&path), base, today: built_on.unwrap_or_else(today) };
+        hydrate_from(root, move || view! { <App timeline start then=Some(address) /> }).forget();
+    } else {
+        root.set_inner_html("");
+        let start = Start { page: address.page.clone(), base, today: today() };
+        mount_to(root, move || view! { <App timeline start then=Some(address) /> }).forget();
+    }
+}
+
+fn search_box_value() -> Option<String> {
+    let input = document().get_element_by_id("search")?;
+    Some(input.dyn_into::<web_sys::HtmlInputElement>().ok()?.value())
+}
+
+/// Applies, once the page is the app's, what only the browser knows: the
+/// address's filters and modes, the reader's today; enables the controls;
+/// and keeps the address, the document and an embedding frame in step from
+/// then on. Called by `App` in the browser.
+pub fn take_over(state: PageState, address: Address) {
+    let Address { page, view: View { filter, embed, child_id } } = address;
+    state.embed.set_value(embed);
+    state.child_id.set_value(child_id);
+    // After the first render (the hydration), as ordinary state changes:
+    // the markup updates before the browser paints again.
+    Effect::new(move |_| {
+        untrack(|| {
+            state.lang.set(page.lang);
+            state.event.set(page.event.clone());
+            state.filter.set(filter.clone());
+            state.today.set(today());
+            state.started.set(true);
+        });
+        sync_address(state);
+        sync_document(state);
+        if state.embed.get_value() {
+            report_height(state.child_id.get_value());
+        }
+        prepare_search(state);
+        mark_started();
+    });
+}
+
+/// Today's date on the reader's clock, for deciding whether an announced
+/// date has passed.
+fn today() -> PartialDate {
+    #[allow(clippy::cast_possible_truncation)] // days since 1970 fit in i64
+    let days = (js_sys::Date::now() / 86_400_000.0).floor() as i64;
+    from_days_since_epoch(days)
+}
+
+/// Tells `route.js`'s styles that the app runs: the view is the app's now,
+/// so the style rules that filtered the prerendered list go, and the tests
+/// and the benchmark can wait for `data-app="ready"`.
+fn mark_started() {
+    let document = document();
+    let _ = js_sys::Reflect::set(&document, &"adoptedStyleSheets".into(), &js_sys::Array::new());
+    if let Some(html) = document.document_element() {
+        let _ = html.class_list().remove_1("view-pending");
+        let _ = html.set_attribute("data-app", "ready");
+    }
+}
+
+/// Keeps the address bar in step with the state, and the state with the
+/// address when the reader goes back or forward. Opening an event or
+/// switching language moves to another page's address, as a new history
+/// entry; filters replace the current one, so Back does not replay every
+/// keystroke.
+fn sync_address(state: PageState) {
+    Effect::new(move |previous: Option<Page>| {
+        let page = state.page();
+        let href = format!("{}{}", state.href(&page), state.view().query());
+        if let Ok(history) = window().history() {
+            let location = window().location();
+            let now = format!(
+                "{}{}",
+                location.pathname().unwrap_or_default(),
+                location.search().unwrap_or_default()
+            );
+            if href != now {
+                let push = previous.as_ref().is_some_and(|p| *p != page);
+                let result = if push {
+                    history.push_state_with_url(&JsValue::NULL, "", Some(&href))
+                } else {
+                    history.replace_state_with_url(&JsValue::NULL, "", Some(&href))
+                };
+                if result.is_err() {
+                    // A sandboxed frame may refuse; the page still works.
+                    leptos::logging::warn!("could not update the address bar");
+                }
+            }
+        }
+        page
+    });
+    let handle = window_event_listener(leptos::ev::popstate, move |_| {
+        let (_, address) = current_address(&state.base());
+        state.lang.set(address.page.lang);
+        state.event.set(address.page.event);
+        state.filter.set(address.view.filter);
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// Keeps the document's language, title, description and links to its
+/// twin page in step with the page shown.
+fn sync_document(state: PageState) {
+    let timeline = expect_context::<Loaded>().timeline;
+    Effect::new(move |_| {
+        let page = state.page();
+        let meta = page_meta(&timeline, &page);
+        let document = document();
+        document.set_title(&meta.title);
+        if let Some(html) = document.document_element() {
+            let _ = html.set_attribute("lang", page.lang.code());
+        }
+        let set = |selector: &str, attribute: &str, value: &str| {
+            if let Ok(Some(el)) = document.query_selector(selector) {
+                let _ = el.set_attribute(attribute, value);
+            }
+        };
+        let site = format!("{}{}", window().location().origin().unwrap_or_default(), state.base());
+        set("meta[name=description]", "content", &meta.description);
+        set("link[rel=canonical]", "href", &format!("{site}{}", meta.path));
+        for (lang, path) in &meta.alternates {
+            set(&format!("link[rel=alternate][hreflang={}]", lang.code()), "href", &format!("{site}{path}"));
+        }
+    });
+}
+
+/// Folds the search texts of the page's language after the first paint
+/// (a timeout queued from an animation frame runs after that frame), so
+/// that neither the first paint nor the first keystroke waits for them.
+fn prepare_search(state: PageState) {
+    let loaded = expect_context::<Loaded>();
+    Effect::new(move |_| {
+        let lang: Lang = state.lang.get();
+        let (index, timeline) = (loaded.index.clone(), loaded.timeline.clone());
+        request_animation_frame(move || {
+            set_timeout(move || index.prepare(&timeline, lang), std::time::Duration::ZERO);
+        });
+    });
+}
+
+/// In a frame, tells the host page the document's height whenever it
+/// changes (a `ResizeObserver`, no timer), as an AMP `embed-size` object
+/// and, when the address has a pym.js `childId`, as a pym.js string. The
+/// app never listens to messages from its host.
+fn report_height(child_id: Option<String>) {
+    let own = window();
+    let Ok(Some(parent)) = own.parent() else { return };
+    let (a, b): (&JsValue, &JsValue) = (parent.as_ref(), own.as_ref());
+    if a == b {
+        return;
+    }
+    let Some(root) = document().document_element() else { return };
+    let measured = root.clone();
+    let mut report = HeightReport::default();
+    // Posts with target origin "*": the message holds only a height, which
+    // anyone who can frame the page can measure anyway, and the host may be
+    // any site, whose origin the frame cannot know in advance.
+    let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        if let Some(height) = report.changed(measured.get_bounding_client_rect().height()) {
+            if let Ok(amp) = js_sys::JSON::parse(&amp_message(height)) {
+                let _ = parent.post_message(&amp, "*");
+            }
+            if let Some(id) = &child_id {
+                let _ = parent.post_message(&JsValue::from_str(&pym_message(id, height)), "*");
+            }
+        }
+    });
+    let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else {
+        return;
+    };
+    // Observing reports the first height at once.
+    observer.observe(&root);
+    // The observer lives as long as the page.
+    on_resize.forget();
+    std::mem::forget(observer);
+}
+
+/// The data could not be loaded: the prerendered page stays readable, and
+/// a translated message with a retry button says why its interactive
+/// features are missing.
+fn show_load_error(error: data::LoadError) {
+    leptos::logging::error!("could not load the timeline data: {error}");
+    let document = document();
+    let lang = document
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or_default();
+    let Ok(slot) = document.create_element("div") else { return };
+    slot.set_class_name("load-error-slot");
+    if let Some(body) = document.body() {
+        let _ = body.prepend_with_node_1(&slot);
+    }
+    let slot: web_sys::HtmlElement = slot.unchecked_into();
+    let remove = slot.clone();
+    let retry = move || {
+        remove.remove();
+        spawn_local(load_and_start());
+    };
+    mount_to(slot, move || view! { <LoadErrorView lang error retry /> }).forget();
+}

@@ -1,0 +1,78 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::data::Lang;
+use crate::state::PageState;
+
+/// What became of a copy: the live region announces it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Copied {
+    /// The text is on the clipboard.
+    Done,
+    /// No clipboard here: the text is selected for the reader to copy.
+    Selected,
+}
+
+/// The words of a copy button, in each language.
+#[derive(Clone, Copy)]
+pub struct CopyLabels {
+    pub button: fn(Lang) -> &'static str,
+    pub done: fn(Lang) -> &'static str,
+    pub manual: fn(Lang) -> &'static str,
+}
+
+/// A button that copies `text()` to the clipboard and says so politely.
+/// Without a clipboard (an insecure origin, an old browser, a frame
+/// without `allow="clipboard-write"`), `select()` shows and selects the
+/// text in a field for the reader to copy; `copied` tells the parent which
+/// happened.
+#[component]
+pub fn CopyButton(
+    text: impl Fn() -> String + 'static,
+    labels: CopyLabels,
+    copied: RwSignal<Option<Copied>>,
+    select: impl Fn() + Copy + 'static,
+) -> impl IntoView {
+    let state = expect_context::<PageState>();
+    let copy = move |_| {
+        let text = text();
+        copied.set(None);
+        spawn_local(async move {
+            if copy_text(&text).await {
+                copied.set(Some(Copied::Done));
+            } else {
+                copied.set(Some(Copied::Selected));
+                request_animation_frame(select);
+            }
+        });
+    };
+    let message = move || {
+        let lang = state.lang.get();
+        copied.get().map(|c| match c {
+            Copied::Done => (labels.done)(lang),
+            Copied::Selected => (labels.manual)(lang),
+        })
+    };
+    view! {
+        <button type="button" on:click=copy disabled=move || !state.started.get()>
+            {move || (labels.button)(state.lang.get())}
+        </button>
+        <p class="copy-status" role="status" aria-live="polite">{message}</p>
+    }
+}
+
+/// Copies `text` with the asynchronous clipboard API; `false` when there is
+/// none or it refuses.
+async fn copy_text(text: &str) -> bool {
+    let navigator = window().navigator();
+    let available = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+    available && JsFuture::from(navigator.clipboard().write_text(text)).await.is_ok()
+}
+
+/// The site's address, absolute, ending in `/`: the base of every link
+/// and embed code the page hands out.
+pub fn site_url(state: PageState) -> String {
+    format!("{}{}", window().location().origin().unwrap_or_default(), state.base())
+}

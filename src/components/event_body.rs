@@ -1,0 +1,199 @@
+use leptos::html;
+use leptos::prelude::*;
+
+use super::{DateText, EventMeta, TopicTag};
+use crate::data::{Event, Text};
+use crate::i18n::{self as t, format_usd};
+use crate::state::{Loaded, PageState};
+
+/// The text of one event: title, summary, body, caveat, facts, quotes,
+/// sources and corrections. Everything from the data is inserted as text.
+#[component]
+pub fn EventBody(index: usize, heading: NodeRef<html::H2>) -> impl IntoView {
+    let state = expect_context::<PageState>();
+    let timeline = expect_context::<Loaded>().timeline;
+    let event = &timeline.events[index];
+    let (title, summary) = (event.title.clone(), event.summary.clone());
+    let lang = state.lang;
+    let paragraphs = event.body.clone().map(|body| {
+        move || body.get(lang.get()).split("\n\n").map(|p| view! { <p>{p.to_string()}</p> }).collect_view()
+    });
+    let caveat = event.caveat.clone().map(|c| {
+        view! {
+            <aside class="caveat">
+                <h3>{move || t::detail_caveat(lang.get())}</h3>
+                <p>{move || c.get(lang.get()).to_string()}</p>
+            </aside>
+        }
+    });
+    view! {
+        <article class="detail-body">
+            <EventMeta index />
+            <h2 id="detail-heading" tabindex="-1" node_ref=heading>
+                {move || title.get(lang.get()).to_string()}
+            </h2>
+            <p class="summary">{move || summary.get(lang.get()).to_string()}</p>
+            {paragraphs}
+            {caveat}
+            <Facts event=event.clone() />
+            <Quotes event=event.clone() />
+            <Sources event=event.clone() />
+            <Corrections event=event.clone() />
+        </article>
+    }
+}
+
+/// One fact of the event: a term and its description.
+#[component]
+fn Fact(term: fn(crate::data::Lang) -> &'static str, children: Children) -> impl IntoView {
+    let state = expect_context::<PageState>();
+    view! {
+        <div>
+            <dt>{move || term(state.lang.get())}</dt>
+            <dd>{children()}</dd>
+        </div>
+    }
+}
+
+/// Place, amount, actors and topics.
+#[component]
+fn Facts(event: Event) -> impl IntoView {
+    let state = expect_context::<PageState>();
+    let timeline = expect_context::<Loaded>().timeline;
+    let lang = state.lang;
+    let text = move |t: Text| move || t.get(lang.get()).to_string();
+    let place = event.place.clone().map(|p| view! { <Fact term=t::detail_place>{text(p)}</Fact> });
+    let amount = event.amount_usd.map(|a| {
+        view! { <Fact term=t::detail_amount>{move || format_usd(lang.get(), a)}</Fact> }
+    });
+    let actors: Vec<_> = event.actors.iter().filter_map(|id| timeline.actor(id).cloned()).collect();
+    let actors = (!actors.is_empty()).then(|| {
+        let items = actors
+            .into_iter()
+            .map(|a| {
+                view! {
+                    <li>
+                        <span class="actor-name">{text(a.name)}</span>
+                        ", "
+                        <span class="actor-role">{text(a.role)}</span>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <Fact term=t::detail_actors><ul class="actors">{items}</ul></Fact> }
+    });
+    let topics = event
+        .topics
+        .iter()
+        .filter_map(|t| timeline.topic_index(t))
+        .map(|topic| view! { <TopicTag topic /> })
+        .collect_view();
+    view! {
+        <dl class="facts">
+            {place}
+            {amount}
+            {actors}
+            <Fact term=t::detail_topics><ul class="topics">{topics}</ul></Fact>
+        </dl>
+    }
+}
+
+/// Words quoted in their original language, with a translation when the
+/// page is in the other one.
+#[component]
+fn Quotes(event: Event) -> impl IntoView {
+    let state = expect_context::<PageState>();
+    let lang = state.lang;
+    (!event.quotes.is_empty()).then(|| {
+        let items = event
+            .quotes
+            .into_iter()
+            .map(|q| {
+                let original = q.lang;
+                let translation = q.translation.clone();
+                view! {
+                    <figure class="quote">
+                        <blockquote lang=original.code()>
+                            <p>{q.text.clone()}</p>
+                        </blockquote>
+                        <figcaption>
+                            {move || q.speaker.get(lang.get()).to_string()}
+                            " · "
+                            {move || t::detail_quote_original(lang.get(), original.code())}
+                        </figcaption>
+                        <Show when=move || lang.get() != original>
+                            <p class="translation" lang=original.other().code()>
+                                {move || t::detail_quote_translation(lang.get(), &translation)}
+                            </p>
+                        </Show>
+                    </figure>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="quotes">
+                <h3>{move || t::detail_quotes(lang.get())}</h3>
+                {items}
+            </section>
+        }
+    })
+}
+
+/// The sources, as links to where they were published.
+#[component]
+fn Sources(event: Event) -> impl IntoView {
+    let state = expect_context::<PageState>();
+    let lang = state.lang;
+    let items = event
+        .sources
+        .into_iter()
+        .map(|s| {
+            let source_lang = s.lang;
+            view! {
+                <li>
+                    <a href=s.url rel="noopener noreferrer" target="_blank" hreflang=source_lang.code()>
+                        {s.title}
+                    </a>
+                    <span class="source-meta">
+                        {move || t::detail_source_meta(lang.get(), &s.publisher, source_lang.code())}
+                        {s.date.map(|d| view! { ", " <DateText start=d end=None /> })}
+                    </span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="sources">
+            <h3>{move || t::detail_sources(lang.get())}</h3>
+            <ol>{items}</ol>
+        </section>
+    }
+}
+
+/// Dated notes of what was corrected, as a newsroom shows them.
+#[component]
+fn Corrections(event: Event) -> impl IntoView {
+    let state = expect_context::<PageState>();
+    let lang = state.lang;
+    (!event.corrections.is_empty()).then(|| {
+        let items = event
+            .corrections
+            .into_iter()
+            .map(|c| {
+                view! {
+                    <li>
+                        <DateText start=c.date end=None />
+                        ": "
+                        {move || c.text.get(lang.get()).to_string()}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="corrections">
+                <h3>{move || t::detail_corrections(lang.get())}</h3>
+                <ul>{items}</ul>
+            </section>
+        }
+    })
+}

@@ -1,0 +1,40 @@
+use leptos::prelude::*;
+
+use super::DateText;
+use crate::data::Status;
+use crate::i18n as t;
+use crate::state::{Loaded, PageState};
+use crate::timeline::status_on;
+
+/// An event's date and status on one line. The status is in words, not
+/// only colour, and is judged on today's date: an announced event whose
+/// date has passed reads "not confirmed".
+#[component]
+pub fn EventMeta(index: usize) -> impl IntoView {
+    let state = expect_context::<PageState>();
+    let timeline = expect_context::<Loaded>().timeline;
+    let event = &timeline.events[index];
+    let (start, end) = (event.date, event.end);
+    let status = {
+        let timeline = timeline.clone();
+        move || status_on(&timeline.events[index], state.today.get())
+    };
+    let badge = move || {
+        let lang = state.lang.get();
+        match status() {
+            Status::Held => ("status status-held", t::status_held(lang)),
+            Status::Announced => ("status status-announced", t::status_announced(lang)),
+            Status::Unconfirmed => ("status status-unconfirmed", t::status_unconfirmed(lang)),
+        }
+    };
+    let badge_class = {
+        let badge = badge.clone();
+        move || badge().0
+    };
+    view! {
+        <p class="event-meta">
+            <DateText start end />
+            <span class=badge_class>{move || badge().1}</span>
+        </p>
+    }
+}

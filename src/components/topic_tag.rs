@@ -1,0 +1,40 @@
+use leptos::prelude::*;
+
+use crate::state::{Loaded, PageState};
+use crate::timeline::palette;
+
+/// A topic as a tag: its colour and shape, then its name.
+#[component]
+pub fn TopicTag(topic: usize) -> impl IntoView {
+    let state = expect_context::<PageState>();
+    let timeline = expect_context::<Loaded>().timeline;
+    view! {
+        <li class="topic" data-topic=palette(topic)>
+            <span class="swatch" aria-hidden="true"></span>
+            {move || timeline.topics[topic].name.get(state.lang.get()).to_string()}
+        </li>
+    }
+}
+
+/// A topic as a checkbox with its colour and shape, for choosing topics.
+#[component]
+pub fn TopicCheckbox(
+    topic: usize,
+    #[prop(into)] checked: Signal<bool>,
+    on_toggle: impl Fn() + 'static,
+) -> impl IntoView {
+    let state = expect_context::<PageState>();
+    let timeline = expect_context::<Loaded>().timeline;
+    view! {
+        <label class="topic-chip" data-topic=palette(topic)>
+            <input
+                type="checkbox"
+                prop:checked=move || checked.get()
+                disabled=move || !state.started.get()
+                on:change=move |_| on_toggle()
+            />
+            <span class="swatch" aria-hidden="true"></span>
+            {move || timeline.topics[topic].name.get(state.lang.get()).to_string()}
+        </label>
+    }
+}

@@ -1,0 +1,335 @@
+//! Every page, rendered at build time from the same components the browser
+//! runs: a home page per language and a page per event and language, each
+//! complete without JavaScript, with its own title, description, sharing
+//! metadata and links to its twin in the other language; plus
+//! `sitemap.xml`, `robots.txt` and a `404.html` in both languages.
+//!
+//! The template is the page Trunk builds (`index.html`, kept as
+//! `shell.html`): its `<head>` links the hashed styles and scripts, and its
+//! `<div id="app">` receives the rendered page. The browser then takes that
+//! markup over (see `browser`).
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use hydration_context::SsrSharedContext;
+use leptos::prelude::*;
+
+use crate::App;
+use crate::address::Page;
+use crate::data::{Lang, Timeline};
+use crate::dates::PartialDate;
+use crate::embed::escape_attr;
+use crate::i18n as t;
+use crate::meta::{og_locale, page_meta};
+use crate::state::Start;
+
+/// Where and how the site is published.
+#[derive(Clone, Debug)]
+pub struct Site {
+    /// The base path every link starts with, ending in `/` (Trunk's public
+    /// URL): `/`, or `/repo/` on a sub-path.
+    pub base: String,
+    /// The site's public address, ending in `/`, for canonical links, link
+    /// previews and the sitemap: `https://example.org/cronologia/`.
+    pub url: String,
+}
+
+/// Which pages to write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pages {
+    All,
+    /// Only the two home pages (the benchmark's thousands of events).
+    Homes,
+}
+
+/// Renders `page` to the markup of `<div id="app">`.
+pub fn render(timeline: &Arc<Timeline>, page: &Page, base: &str, today: PartialDate) -> String {
+    let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
+    let start = Start { page: page.clone(), base: base.to_string(), today };
+    let timeline = timeline.clone();
+    let html = owner.with(move || view! { <App timeline start then=None /> }.to_html());
+    owner.unset();
+    html
+}
+
+/// The prerendered site: the template and what fills it.
+pub struct Prerender<'a> {
+    pub template: &'a str,
+    pub timeline: Arc<Timeline>,
+    pub fingerprint: String,
+    pub site: Site,
+    pub today: PartialDate,
+}
+
+impl Prerender<'_> {
+    /// Writes every page (or only the home pages) into `dist`, and the
+    /// sitemap, robots.txt and 404 page. Returns the pages' paths.
+    pub fn write(&self, dist: &Path, pages: Pages) -> std::io::Result<Vec<PathBuf>> {
+        let mut written = Vec::new();
+        let mut all = vec![Page::home(Lang::Es), Page::home(Lang::En)];
+        if pages == Pages::All {
+            for lang in Lang::ALL {
+                all.extend(self.timeline.events.iter().map(|e| Page::event(lang, &e.id)));
+            }
+        }
+        for page in &all {
+            let file = dist.join(page.path()).join("index.html");
+            if let Some(dir) = file.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            std::fs::write(&file, self.page(page))?;
+            written.push(file);
+        }
+        std::fs::write(dist.join("sitemap.xml"), self.sitemap(&all))?;
+        std::fs::write(
+            dist.join("robots.txt"),
+            format!("User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n", self.site.url),
+        )?;
+        std::fs::write(dist.join("404.html"), self.not_found())?;
+        Ok(written)
+    }
+
+    /// One page: the template with the page's language, metadata and markup.
+    pub fn page(&self, page: &Page) -> String {
+        let body = render(&self.timeline, page, &self.site.base, self.today);
+        let app = format!(
+            r#"<div id="app" data-fingerprint="{}" data-today="{}">{body}</div>"#,
+            self.fingerprint, self.today
+        );
+        let html = with_lang(self.template, page.lang);
+        let html = replace_app(&html, &app);
+        insert_head(&html, &self.head(page))
+    }
+
+    /// The page's title, description, canonical address, language twins
+    /// and sharing metadata.
+    fn head(&self, page: &Page) -> String {
+        let meta = page_meta(&self.timeline, page);
+        let url = |path: &str| escape_attr(&format!("{}{path}", self.site.url));
+        let (title, description) = (escape_attr(&meta.title), escape_attr(&meta.description));
+        let mut head = format!(
+            "<title>{title}</title>\
+             <meta name=\"description\" content=\"{description}\">\
+             <link rel=\"canonical\" href=\"{}\">",
+            url(&meta.path)
+        );
+        for (lang, path) in &meta.alternates {
+            let _ = write!(head, "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">", lang.code(), url(path));
+        }
+        let home = Page { lang: Lang::Es, event: page.event.clone() };
+        let default = meta.alternates.iter().find(|(l, _)| *l == home.lang).map_or("", |(_, p)| p.as_str());
+        let _ = write!(
+            head,
+            "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">\
+             <meta property=\"og:type\" content=\"{}\">\
+             <meta property=\"og:site_name\" content=\"{}\">\
+             <meta property=\"og:title\" content=\"{title}\">\
+             <meta property=\"og:description\" content=\"{description}\">\
+             <meta property=\"og:url\" content=\"{}\">\
+             <meta property=\"og:locale\" content=\"{}\">\
+             <meta property=\"og:locale:alternate\" content=\"{}\">\
+             <meta name=\"twitter:card\" content=\"summary\">\
+             <meta name=\"twitter:title\" content=\"{title}\">\
+             <meta name=\"twitter:description\" content=\"{description}\">",
+            url(default),
+            if meta.is_event { "article" } else { "website" },
+            escape_attr(t::app_title(page.lang)),
+            url(&meta.path),
+            og_locale(page.lang),
+            og_locale(page.lang.other()),
+        );
+        head
+    }
+
+    fn sitemap(&self, pages: &[Page]) -> String {
+        let mut xml = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+             <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+        );
+        for page in pages {
+            let _ = writeln!(xml, "  <url>\n    <loc>{}</loc>", escape_attr(&format!("{}{}", self.site.url, page.path())));
+            for lang in Lang::ALL {
+                let twin = Page { lang, event: page.event.clone() };
+                let _ = writeln!(
+                    xml,
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                    lang.code(),
+                    escape_attr(&format!("{}{}", self.site.url, twin.path()))
+                );
+            }
+            xml.push_str("  </url>\n");
+        }
+        xml.push_str("</urlset>\n");
+        xml
+    }
+
+    /// A page for addresses that do not exist, in both languages, with
+    /// links to both home pages. It runs no script: there is nothing to
+    /// take over.
+    fn not_found(&self) -> String {
+        let styles = stylesheets(self.template);
+        let base = escape_attr(&self.site.base);
+        let mut body = String::new();
+        for lang in Lang::ALL {
+            let _ = write!(
+                body,
+                "<section lang=\"{}\"><h1>{}</h1><p>{}</p><p><a href=\"{base}{}\">{}</a></p></section>",
+                lang.code(),
+                escape_text(t::not_found_title(lang)),
+                escape_text(t::not_found_message(lang)),
+                Page::home(lang).path(),
+                escape_text(t::not_found_home(lang)),
+            );
+        }
+        format!(
+            "<!doctype html><html lang=\"es\"><head><meta charset=\"utf-8\">\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+             <meta name=\"robots\" content=\"noindex\">\
+             <title>{} · {}</title>{styles}</head>\
+             <body class=\"not-found-page\"><main>{body}</main></body></html>",
+            escape_text(t::not_found_title(Lang::Es)),
+            escape_text(t::not_found_title(Lang::En)),
+        )
+    }
+}
+
+/// Escapes text for an HTML element.
+fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// The template with `<html lang>` set to `lang`.
+fn with_lang(template: &str, lang: Lang) -> String {
+    let Some(start) = template.find("<html") else { return template.to_string() };
+    let Some(len) = template[start..].find('>') else { return template.to_string() };
+    format!("{}<html lang=\"{}\">{}", &template[..start], lang.code(), &template[start + len + 1..])
+}
+
+/// The template with its `<title>` replaced by `head`'s tags, which go at
+/// the end of `<head>`.
+fn insert_head(template: &str, head: &str) -> String {
+    let mut html = template.to_string();
+    if let (Some(a), Some(b)) = (html.find("<title>"), html.find("</title>")) {
+        html.replace_range(a..b + "</title>".len(), "");
+    }
+    match html.find("</head>") {
+        Some(i) => {
+            html.insert_str(i, head);
+            html
+        }
+        None => html,
+    }
+}
+
+/// The template with its empty `<div id="app"></div>` (quoted or not, as
+/// the minifier leaves it) replaced by `app`.
+fn replace_app(template: &str, app: &str) -> String {
+    for empty in [r#"<div id="app"></div>"#, "<div id=app></div>"] {
+        if let Some(i) = template.find(empty) {
+            return format!("{}{app}{}", &template[..i], &template[i + empty.len()..]);
+        }
+    }
+    template.to_string()
+}
+
+/// The template's stylesheet links, for the 404 page.
+fn stylesheets(template: &str) -> String {
+    let mut links = String::new();
+    let mut rest = template;
+    while let Some(i) = rest.find("<link") {
+        let tag_end = rest[i..].find('>').map_or(rest.len(), |e| i + e + 1);
+        let tag = &rest[i..tag_end];
+        if tag.contains("stylesheet") {
+            links.push_str(tag);
+        }
+        rest = &rest[tag_end..];
+    }
+    links
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{fingerprint, parse};
+
+    const TEMPLATE: &str = "<!doctype html><html lang=es><head><meta charset=utf-8><base href=/sub/><title>Shell</title><link rel=stylesheet href=/sub/style-0123456789abcdef.css></head><body><div id=app></div></body></html>";
+
+    fn prerender() -> Prerender<'static> {
+        let text = include_str!("../tests/fixtures/small.json");
+        Prerender {
+            template: TEMPLATE,
+            timeline: Arc::new(parse(text).unwrap()),
+            fingerprint: fingerprint(text),
+            site: Site { base: "/sub/".into(), url: "https://example.org/sub/".into() },
+            today: PartialDate::parse("2026-01-20").unwrap(),
+        }
+    }
+
+    #[test]
+    fn an_event_page_is_complete_and_describes_its_event() {
+        let html = prerender().page(&Page::event(Lang::En, "merida-2007"));
+        assert!(html.starts_with("<!doctype html><html lang=\"en\"><head>"), "{html:.200}");
+        assert_eq!(html.matches("<title>").count(), 1);
+        assert!(html.contains("<title>Joint statement on the Mérida Initiative"));
+        assert!(html.contains(r#"<meta property="og:description" content="A new paradigm of cooperation.">"#));
+        assert!(html.contains(r#"<link rel="canonical" href="https://example.org/sub/en/events/merida-2007/">"#));
+        assert!(html.contains(r#"<link rel="alternate" hreflang="es" href="https://example.org/sub/eventos/merida-2007/">"#));
+        assert!(html.contains(r#"<meta property="og:locale" content="en_US">"#));
+        // The page itself: every event as a link to its page, the open
+        // event's detail with its sources.
+        assert!(html.contains(r#"<div id="app" data-fingerprint=""#));
+        for id in ["merida-2007", "fast-and-furious", "call-2026-01-11", "ministerial-2026-02"] {
+            assert!(html.contains(&format!(r#"href="/sub/en/events/{id}/""#)), "no link to {id}");
+        }
+        assert!(html.contains(r#"id="detail-heading""#));
+        assert!(html.contains(r#"href="https://example.org/b""#), "the source's link");
+        assert!(!html.contains("style="), "inline styles break the Content Security Policy");
+    }
+
+    #[test]
+    fn the_home_page_links_its_twin_and_has_no_detail() {
+        let html = prerender().page(&Page::home(Lang::Es));
+        assert!(html.contains(r#"<link rel="canonical" href="https://example.org/sub/">"#));
+        assert!(html.contains(r#"hreflang="en" href="https://example.org/sub/en/""#));
+        assert!(!html.contains(r#"id="detail-heading""#));
+        assert!(html.contains(r#"href="/sub/eventos/merida-2007/""#));
+    }
+
+    #[test]
+    fn text_from_the_data_is_escaped() {
+        let mut p = prerender();
+        let mut timeline = (*p.timeline).clone();
+        timeline.events[0].title.es = "<img src=x onerror=alert(1)> & \"co\"".into();
+        p.timeline = Arc::new(timeline);
+        let id = p.timeline.events[0].id.to_string();
+        let html = p.page(&Page::event(Lang::Es, &id));
+        assert!(!html.contains("<img src=x"), "markup from the data must stay text");
+        assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    }
+
+    #[test]
+    fn writes_every_page_the_sitemap_and_the_rest() {
+        let dir = std::env::temp_dir().join(format!("cronologia-prerender-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = prerender();
+        let written = p.write(&dir, Pages::All).unwrap();
+        assert_eq!(written.len(), 2 + 2 * p.timeline.events.len());
+        assert!(dir.join("en/events/merida-2007/index.html").is_file());
+        assert!(dir.join("eventos/merida-2007/index.html").is_file());
+        let sitemap = std::fs::read_to_string(dir.join("sitemap.xml")).unwrap();
+        assert_eq!(sitemap.matches("<loc>").count(), written.len());
+        assert!(sitemap.contains("<loc>https://example.org/sub/en/events/merida-2007/</loc>"));
+        let robots = std::fs::read_to_string(dir.join("robots.txt")).unwrap();
+        assert!(robots.contains("Sitemap: https://example.org/sub/sitemap.xml"));
+        let missing = std::fs::read_to_string(dir.join("404.html")).unwrap();
+        assert!(missing.contains(r#"<link rel=stylesheet href=/sub/style-0123456789abcdef.css>"#));
+        assert!(missing.contains(r#"href="/sub/en/""#));
+        assert!(!missing.contains("<script"));
+        let homes = p.write(&dir, Pages::Homes).unwrap();
+        assert_eq!(homes.len(), 2);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
