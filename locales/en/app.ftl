@@ -8,6 +8,8 @@ app-intro-why = Security cooperation shapes how both countries confront fentanyl
 app-intro-how = Every event has its date, its status (held, announced or unconfirmed) and its sources. Filter by topic or actor, search for a word, or pick a period on the overview.
 app-updated = Data checked as of { $date }
 app-loading = Loading the timeline…
+# The name of this language, in this language (the language switch).
+language-name = English
 language-switch-label = Language
 footer-sources-policy = Every fact cites at least one published source. Where sources disagree on a date or a circumstance, the event says so. An announced event that no source confirms took place is shown as "unconfirmed".
 footer-data = Open data: download the timeline as JSON

@@ -26,7 +26,7 @@ results-count-filtered =
     { $shown ->
         [0] None
        *[other] { $shown }
-    } of { $total } events { $shown ->
+    } of { NUMBER($total) } events { $shown ->
         [one] matches
        *[other] match
     } the filters

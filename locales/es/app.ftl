@@ -8,6 +8,8 @@ app-intro-why = La cooperación en seguridad define cómo ambos países enfrenta
 app-intro-how = Cada evento tiene su fecha, su estado (realizado, anunciado o sin confirmar) y sus fuentes. Filtra por tema o actor, busca una palabra o elige un periodo en la vista general.
 app-updated = Datos revisados al { $date }
 app-loading = Cargando la cronología…
+# The name of this language, in this language (the language switch).
+language-name = Español
 language-switch-label = Idioma
 footer-sources-policy = Cada hecho cita al menos una fuente publicada. Cuando las fuentes no coinciden en una fecha o una circunstancia, el evento lo indica. Un evento anunciado cuya realización no confirma ninguna fuente se muestra como «sin confirmar».
 footer-data = Datos abiertos: descarga la cronología en JSON

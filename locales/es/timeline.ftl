@@ -26,7 +26,7 @@ results-count-filtered =
     { $shown ->
         [0] Ninguno
        *[other] { $shown }
-    } de { $total } eventos { $shown ->
+    } de { NUMBER($total) } eventos { $shown ->
         [0] coincide
         [one] coincide
        *[other] coinciden
