@@ -9,6 +9,7 @@
 pub mod data;
 pub mod dates;
 pub mod embed;
+pub mod format;
 pub mod search;
 pub mod timeline;
 pub mod url_state;
