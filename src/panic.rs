@@ -45,8 +45,10 @@ fn show() {
         alert.set_class_name("panic-message");
         alert.set_attribute("role", "alert").ok()?;
         alert.set_attribute("lang", lang.code()).ok()?;
-        alert.append_child(&element("h2", t::app_panic_title(lang))?).ok()?;
-        alert.append_child(&element("p", t::app_panic_message(lang))?).ok()?;
+        let (title, message) =
+            (element("h2", t::app_panic_title(lang))?, element("p", t::app_panic_message(lang))?);
+        alert.append_child(&title).ok()?;
+        alert.append_child(&message).ok()?;
         // The address without its #fragment, which would only scroll.
         let location = document.location()?;
         let href = format!(

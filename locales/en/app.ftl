@@ -6,8 +6,19 @@ app-skip-link = Skip to the timeline
 app-intro-lead = From the 2007 Mérida Initiative to the January 2026 calls between Mexico's Foreign Secretary Juan Ramón de la Fuente and Secretary of State Marco Rubio: almost two decades of agreements, tensions and operations against drug and arms trafficking.
 app-intro-why = Security cooperation shapes how both countries confront fentanyl, the guns that cross the border and the cartels, and it tests each side's respect for the other's sovereignty.
 app-intro-how = Every event has its date, its status (held, announced or unconfirmed) and its sources. Filter by topic or actor, search for a word, or pick a period on the overview.
-app-updated = Data checked as of { $date }
-app-loading = Loading the timeline…
+app-updated = Record checked as of { $date }
+# The title of one event's page, for browser tabs, search results and link previews.
+app-event-document-title = { $title } · US–Mexico security timeline
+app-intro-more = More about this timeline
+app-key-moments = Short on time? The key moments of the story, 2007 to today
+# Shown when JavaScript is off or the app cannot start: the page stays readable.
+app-no-app = Filters, search and the interactive overview are not available in this browser. The whole timeline can be read here, and every event has its own page with its sources.
+# The page for addresses that do not exist (404.html), in both languages.
+not-found-title = Page not found
+not-found-message = There is no page at this address. The link may be mistyped, or the page may have moved.
+not-found-home = Go to the timeline in English
+# The name of this language, in this language (the language switch).
+language-name = English
 language-switch-label = Language
 footer-sources-policy = Every fact cites at least one published source. Where sources disagree on a date or a circumstance, the event says so. An announced event that no source confirms took place is shown as "unconfirmed".
 footer-data = Open data: download the timeline as JSON

@@ -13,12 +13,14 @@ detail-quote-original =
         [es] Original in Spanish
        *[en] Original in English
     }
-detail-quote-translation = Translation
+detail-quote-translation = Translation: { $text }
 detail-sources = Sources
-detail-source-lang =
-    { $lang ->
+# A source's publisher and the language it is written in.
+detail-source-meta =
+    { $publisher }, { $lang ->
         [es] in Spanish
        *[en] in English
     }
+detail-corrections = Corrections
 detail-not-found = We could not find the event “{ $id }”. The link may be mistyped, or the event may no longer exist.
 detail-not-found-close = See the whole timeline

@@ -16,6 +16,7 @@ filters-actors-all = All actors
 filters-search-label = Search the timeline
 filters-search-placeholder = e.g. fentanyl, Mérida, extradition
 filters-clear = Clear filters
+filters-key-moments = Key moments only
 results-count =
     { $shown ->
         [0] No events match
@@ -26,7 +27,7 @@ results-count-filtered =
     { $shown ->
         [0] None
        *[other] { $shown }
-    } of { $total } events { $shown ->
+    } of { NUMBER($total) } events { $shown ->
         [one] matches
        *[other] match
     } the filters

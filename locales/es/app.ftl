@@ -6,8 +6,19 @@ app-skip-link = Saltar a la cronología
 app-intro-lead = De la Iniciativa Mérida de 2007 a las llamadas de enero de 2026 entre el canciller Juan Ramón de la Fuente y el secretario de Estado Marco Rubio: casi dos décadas de acuerdos, tensiones y operaciones contra el narcotráfico y el tráfico de armas.
 app-intro-why = La cooperación en seguridad define cómo ambos países enfrentan el fentanilo, las armas que cruzan la frontera y los cárteles, y pone a prueba el respeto a la soberanía de cada uno.
 app-intro-how = Cada evento tiene su fecha, su estado (realizado, anunciado o sin confirmar) y sus fuentes. Filtra por tema o actor, busca una palabra o elige un periodo en la vista general.
-app-updated = Datos revisados al { $date }
-app-loading = Cargando la cronología…
+app-updated = Datos verificados al { $date }
+# The title of one event's page, for browser tabs, search results and link previews.
+app-event-document-title = { $title } · Cronología México–Estados Unidos
+app-intro-more = Más sobre esta cronología
+app-key-moments = ¿Poco tiempo? Los momentos clave de la historia, de 2007 a hoy
+# Shown when JavaScript is off or the app cannot start: the page stays readable.
+app-no-app = Los filtros, la búsqueda y la vista interactiva no están disponibles en este navegador. La cronología completa se puede leer aquí, y cada evento tiene su propia página con sus fuentes.
+# The page for addresses that do not exist (404.html), in both languages.
+not-found-title = Página no encontrada
+not-found-message = No hay ninguna página en esta dirección. Puede que el enlace esté mal escrito o que la página se haya movido.
+not-found-home = Ir a la cronología en español
+# The name of this language, in this language (the language switch).
+language-name = Español
 language-switch-label = Idioma
 footer-sources-policy = Cada hecho cita al menos una fuente publicada. Cuando las fuentes no coinciden en una fecha o una circunstancia, el evento lo indica. Un evento anunciado cuya realización no confirma ninguna fuente se muestra como «sin confirmar».
 footer-data = Datos abiertos: descarga la cronología en JSON

@@ -13,12 +13,14 @@ detail-quote-original =
         [es] Original en español
        *[en] Original en inglés
     }
-detail-quote-translation = Traducción
+detail-quote-translation = Traducción: { $text }
 detail-sources = Fuentes
-detail-source-lang =
-    { $lang ->
+# A source's publisher and the language it is written in.
+detail-source-meta =
+    { $publisher }, { $lang ->
         [es] en español
        *[en] en inglés
     }
+detail-corrections = Correcciones
 detail-not-found = No encontramos el evento «{ $id }». Puede que el enlace esté mal escrito o que el evento ya no exista.
 detail-not-found-close = Ver toda la cronología

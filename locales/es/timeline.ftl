@@ -16,6 +16,7 @@ filters-actors-all = Todos los actores
 filters-search-label = Buscar en la cronología
 filters-search-placeholder = p. ej., fentanilo, Mérida, extradición
 filters-clear = Quitar filtros
+filters-key-moments = Solo los momentos clave
 results-count =
     { $shown ->
         [0] Ningún evento coincide
@@ -26,7 +27,7 @@ results-count-filtered =
     { $shown ->
         [0] Ninguno
        *[other] { $shown }
-    } de { $total } eventos { $shown ->
+    } de { NUMBER($total) } eventos { $shown ->
         [0] coincide
         [one] coincide
        *[other] coinciden

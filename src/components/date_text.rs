@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::dates::PartialDate;
-use crate::i18n::format_date;
+use crate::format::format_date;
 use crate::state::PageState;
 
 /// A date in the page's language, to its known precision, in a `<time>`

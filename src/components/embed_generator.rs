@@ -6,7 +6,8 @@ use super::TopicCheckbox;
 use super::copy_button::{CopyButton, CopyLabels, Copied, site_url};
 use crate::data::Lang;
 use crate::embed::{EmbedOptions, Height, INITIAL_HEIGHT, MAX_FIXED_HEIGHT, MIN_FIXED_HEIGHT};
-use crate::i18n::{self as t, format_date};
+use crate::format::format_date;
+use crate::i18n as t;
 use crate::state::{Loaded, PageState};
 
 /// "Embed this timeline": a closed `<details>` on the full page. Opened, it

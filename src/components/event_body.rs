@@ -3,7 +3,8 @@ use leptos::prelude::*;
 
 use super::{DateText, EventMeta, TopicTag};
 use crate::data::{Event, Text};
-use crate::i18n::{self as t, format_usd};
+use crate::format::format_usd;
+use crate::i18n as t;
 use crate::state::{Loaded, PageState};
 
 /// The text of one event: title, summary, body, caveat, facts, quotes,
@@ -110,7 +111,7 @@ fn Quotes(event: Event) -> impl IntoView {
             .into_iter()
             .map(|q| {
                 let original = q.lang;
-                let translation = q.translation.clone();
+                let translation = StoredValue::new(q.translation.clone());
                 view! {
                     <figure class="quote">
                         <blockquote lang=original.code()>
@@ -123,7 +124,7 @@ fn Quotes(event: Event) -> impl IntoView {
                         </figcaption>
                         <Show when=move || lang.get() != original>
                             <p class="translation" lang=original.other().code()>
-                                {move || t::detail_quote_translation(lang.get(), &translation)}
+                                {move || translation.with_value(|text| t::detail_quote_translation(lang.get(), text))}
                             </p>
                         </Show>
                     </figure>

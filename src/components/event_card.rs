@@ -45,6 +45,8 @@ pub fn EventCard(index: usize) -> impl IntoView {
     };
     let data_topics = event.topics.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(" ");
     let data_actors = event.actors.iter().map(|a| a.as_str()).collect::<Vec<_>>().join(" ");
+    let card_id = format!("card-{id}");
+    let labelled_by = heading_id.clone();
     view! {
         <li
             class="event"
@@ -52,9 +54,9 @@ pub fn EventCard(index: usize) -> impl IntoView {
             class:key=event.key
             data-topics=data_topics
             data-actors=data_actors
-            id=format!("card-{id}")
+            id=card_id
         >
-            <article aria-labelledby=heading_id.clone()>
+            <article aria-labelledby=labelled_by>
                 <EventMeta index />
                 <h5 id=heading_id>
                     <a class="event-link" href=href on:click=state.open_on_click(id) aria-current=current>

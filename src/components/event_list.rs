@@ -134,8 +134,9 @@ fn ChapterView(position: usize, groups: Memo<Vec<Chapter>>) -> impl IntoView {
         move || timeline.eras[era].name.get(state.lang.get()).to_string()
     };
     let summary = move || timeline.eras[era].summary.get(state.lang.get()).to_string();
+    let labelled_by = heading_id.clone();
     view! {
-        <li class="chapter" aria-labelledby=heading_id.clone()>
+        <li class="chapter" aria-labelledby=labelled_by>
             <header class="chapter-header">
                 <h3 id=heading_id>{name}</h3>
                 <p class="chapter-summary">{summary}</p>

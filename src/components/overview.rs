@@ -7,7 +7,8 @@ use wasm_bindgen::JsCast;
 use crate::address::Page;
 use crate::data::Timeline;
 use crate::dates::{PartialDate, from_days_since_epoch};
-use crate::i18n::{self as t, format_date};
+use crate::format::format_date;
+use crate::i18n as t;
 use crate::state::{Loaded, PageState};
 use crate::timeline::{FULL, PALETTE, Scale, draws_marks, key_target, lanes, palette, per_year, percent, zoom};
 

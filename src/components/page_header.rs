@@ -2,7 +2,8 @@ use leptos::prelude::*;
 
 use super::LanguageSwitch;
 use crate::address::{Address, Page, View};
-use crate::i18n::{self as t, format_date};
+use crate::format::format_date;
+use crate::i18n as t;
 use crate::state::{Loaded, PageState};
 use crate::timeline::Filter;
 
