@@ -28,7 +28,8 @@ const MAX_LIST: usize = 32;
 
 /// Everything but the unreserved characters is escaped; `,` is kept so
 /// that topic lists stay readable.
-const ESCAPED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~').remove(b',');
+const ESCAPED: &AsciiSet =
+    &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~').remove(b',');
 
 /// A page and the view of it that the reader chose.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -316,7 +317,9 @@ mod tests {
 
     #[test]
     fn hostile_values_are_reduced_not_refused() {
-        let a = parse("?lang=fr&event=%3Cscript%3E&q=%ZZ%&from=2026-02-30&embed=0&childId=a%22b&topic=,,,");
+        let a = parse(
+            "?lang=fr&event=%3Cscript%3E&q=%ZZ%&from=2026-02-30&embed=0&childId=a%22b&topic=,,,",
+        );
         assert_eq!(a.page.lang, Lang::Es);
         assert_eq!(a.page.event.as_deref(), Some("<script>"));
         assert_eq!(a.page.path(), "eventos/%3Cscript%3E/");

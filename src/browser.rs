@@ -13,7 +13,6 @@ use std::sync::Arc;
 
 use leptos::mount::{hydrate_from, mount_to};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::address::{Address, Page, View};
@@ -31,7 +30,9 @@ const DATA_URL: &str = "data/events.json";
 /// Starts the app: called by `main` once the WebAssembly is running.
 pub fn start() {
     panic::install();
-    spawn_local(load_and_start());
+    // The data loads before anything is mounted (which sets up Leptos's
+    // executor), so this first future runs on wasm-bindgen's own.
+    wasm_bindgen_futures::spawn_local(load_and_start());
 }
 
 async fn load_and_start() {
@@ -79,7 +80,8 @@ fn run(root: web_sys::HtmlElement, timeline: Arc<data::Timeline>, fingerprint: &
         if let Some(typed) = search_box_value().filter(|q| !q.is_empty()) {
             address.view.filter.query = typed;
         }
-        let start = Start { page: Page::from_path(&path), base, today: built_on.unwrap_or_else(today) };
+        let start =
+            Start { page: Page::from_path(&path), base, today: built_on.unwrap_or_else(today) };
         hydrate_from(root, move || view! { <App timeline start then=Some(address) /> }).forget();
     } else {
         root.set_inner_html("");
@@ -202,7 +204,11 @@ fn sync_document(state: PageState) {
         set("meta[name=description]", "content", &meta.description);
         set("link[rel=canonical]", "href", &format!("{site}{}", meta.path));
         for (lang, path) in &meta.alternates {
-            set(&format!("link[rel=alternate][hreflang={}]", lang.code()), "href", &format!("{site}{path}"));
+            set(
+                &format!("link[rel=alternate][hreflang={}]", lang.code()),
+                "href",
+                &format!("{site}{path}"),
+            );
         }
     });
 }
@@ -278,7 +284,7 @@ fn show_load_error(error: data::LoadError) {
     let remove = slot.clone();
     let retry = move || {
         remove.remove();
-        spawn_local(load_and_start());
+        wasm_bindgen_futures::spawn_local(load_and_start());
     };
     mount_to(slot, move || view! { <LoadErrorView lang error retry /> }).forget();
 }

@@ -14,7 +14,9 @@ mod event_detail;
 mod event_list;
 mod event_meta;
 mod filter_bar;
+mod filter_panel;
 mod language_switch;
+#[cfg(feature = "hydrate")]
 mod load_error;
 mod no_app_note;
 mod overview;
@@ -26,6 +28,8 @@ mod topic_tag;
 
 pub use embed_attribution::EmbedAttribution;
 pub use embed_generator::EmbedGenerator;
+pub use language_switch::LanguageSwitch;
+#[cfg(feature = "hydrate")]
 pub use load_error::LoadErrorView;
 pub use no_app_note::NoAppNote;
 pub use page_footer::PageFooter;
@@ -40,7 +44,7 @@ use event_detail::EventDetail;
 use event_list::EventList;
 use event_meta::EventMeta;
 use filter_bar::FilterBar;
-use language_switch::LanguageSwitch;
+use filter_panel::{FilterPanel, FilterToggle};
 use overview::Overview;
 use share_link::ShareLink;
 use topic_tag::{TopicCheckbox, TopicTag};

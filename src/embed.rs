@@ -9,9 +9,9 @@
 
 use std::fmt::Write;
 
+use crate::address::{Address, Page, View};
 use crate::data::Lang;
 use crate::timeline::Filter;
-use crate::address::{Address, Page, View};
 
 /// Tallest height reported or accepted, in CSS pixels; `embed.js` clamps to
 /// the same value.

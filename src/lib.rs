@@ -51,7 +51,8 @@ mod app {
 
     use crate::address::Address;
     use crate::components::{
-        EmbedAttribution, EmbedGenerator, NoAppNote, PageFooter, PageHeader, TimelineView,
+        EmbedAttribution, EmbedGenerator, LanguageSwitch, NoAppNote, PageFooter, PageHeader,
+        TimelineView,
     };
     use crate::data::Timeline;
     use crate::i18n as t;
@@ -79,6 +80,7 @@ mod app {
                 {move || t::app_skip_link(lang.get())}
             </a>
             <NoAppNote />
+            <LanguageSwitch />
             <PageHeader />
             <main id="timeline" tabindex="-1">
                 <TimelineView />

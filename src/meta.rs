@@ -26,15 +26,18 @@ pub fn page_meta(timeline: &Timeline, page: &Page) -> PageMeta {
     let lang = page.lang;
     let event = page.event.as_deref().and_then(|id| timeline.event(id));
     let (title, description) = match event {
-        Some(e) => (
-            t::app_event_document_title(lang, e.title.get(lang)),
-            e.summary.get(lang).to_string(),
-        ),
-        None => (t::app_document_title(lang).to_string(), t::app_meta_description(lang).to_string()),
+        Some(e) => {
+            (t::app_event_document_title(lang, e.title.get(lang)), e.summary.get(lang).to_string())
+        }
+        None => {
+            (t::app_document_title(lang).to_string(), t::app_meta_description(lang).to_string())
+        }
     };
     let page = if event.is_some() { page.clone() } else { Page::home(lang) };
-    let alternates =
-        Lang::ALL.iter().map(|&l| (l, Page { lang: l, event: page.event.clone() }.path())).collect();
+    let alternates = Lang::ALL
+        .iter()
+        .map(|&l| (l, Page { lang: l, event: page.event.clone() }.path()))
+        .collect();
     PageMeta { title, description, path: page.path(), alternates, is_event: event.is_some() }
 }
 
@@ -60,7 +63,10 @@ mod tests {
         assert_eq!(m.path, "en/events/merida-2007/");
         assert_eq!(
             m.alternates,
-            [(Lang::Es, "eventos/merida-2007/".to_string()), (Lang::En, "en/events/merida-2007/".to_string())]
+            [
+                (Lang::Es, "eventos/merida-2007/".to_string()),
+                (Lang::En, "en/events/merida-2007/".to_string())
+            ]
         );
         assert!(m.is_event);
     }

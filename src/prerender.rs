@@ -116,10 +116,16 @@ impl Prerender<'_> {
             url(&meta.path)
         );
         for (lang, path) in &meta.alternates {
-            let _ = write!(head, "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">", lang.code(), url(path));
+            let _ = write!(
+                head,
+                "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">",
+                lang.code(),
+                url(path)
+            );
         }
         let home = Page { lang: Lang::Es, event: page.event.clone() };
-        let default = meta.alternates.iter().find(|(l, _)| *l == home.lang).map_or("", |(_, p)| p.as_str());
+        let default =
+            meta.alternates.iter().find(|(l, _)| *l == home.lang).map_or("", |(_, p)| p.as_str());
         let _ = write!(
             head,
             "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">\
@@ -149,7 +155,11 @@ impl Prerender<'_> {
              <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
         );
         for page in pages {
-            let _ = writeln!(xml, "  <url>\n    <loc>{}</loc>", escape_attr(&format!("{}{}", self.site.url, page.path())));
+            let _ = writeln!(
+                xml,
+                "  <url>\n    <loc>{}</loc>",
+                escape_attr(&format!("{}{}", self.site.url, page.path()))
+            );
             for lang in Lang::ALL {
                 let twin = Page { lang, event: page.event.clone() };
                 let _ = writeln!(
@@ -273,8 +283,12 @@ mod tests {
         assert!(html.starts_with("<!doctype html><html lang=\"en\"><head>"), "{html:.200}");
         assert_eq!(html.matches("<title>").count(), 1);
         assert!(html.contains("<title>Joint statement on the Mérida Initiative"));
-        assert!(html.contains(r#"<meta property="og:description" content="A new paradigm of cooperation.">"#));
-        assert!(html.contains(r#"<link rel="canonical" href="https://example.org/sub/en/events/merida-2007/">"#));
+        assert!(html.contains(
+            r#"<meta property="og:description" content="A new paradigm of cooperation.">"#
+        ));
+        assert!(html.contains(
+            r#"<link rel="canonical" href="https://example.org/sub/en/events/merida-2007/">"#
+        ));
         assert!(html.contains(r#"<link rel="alternate" hreflang="es" href="https://example.org/sub/eventos/merida-2007/">"#));
         assert!(html.contains(r#"<meta property="og:locale" content="en_US">"#));
         // The page itself: every event as a link to its page, the open

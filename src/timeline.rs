@@ -34,6 +34,16 @@ impl Filter {
             || self.key
     }
 
+    /// How many filters are in use: each topic, the actor, the search, the
+    /// period and the key moments count one.
+    pub fn active_count(&self) -> usize {
+        self.topics.len()
+            + usize::from(self.actor.is_some())
+            + usize::from(!Query::new(&self.query).is_empty())
+            + usize::from(self.from.is_some() || self.to.is_some())
+            + usize::from(self.key)
+    }
+
     /// Whether every event that passes `self` also passed `before`, so that
     /// only `before`'s results need testing again: the usual case of typing
     /// one more letter. Each earlier word is then still there, the last
@@ -120,7 +130,8 @@ pub fn apply(
     let texts = if query.is_empty() { &[][..] } else { index.texts(timeline, lang) };
     let passes = |i: usize| {
         let e = &timeline.events[i];
-        (filter.topics.is_empty() || e.topics.iter().any(|t| filter.topics.iter().any(|f| f == t.as_str())))
+        (filter.topics.is_empty()
+            || e.topics.iter().any(|t| filter.topics.iter().any(|f| f == t.as_str())))
             && filter.actor.as_ref().is_none_or(|a| e.actors.iter().any(|x| x.as_str() == a))
             && (!filter.key || e.key)
             && in_range(e, filter.from, filter.to)
@@ -186,7 +197,13 @@ pub fn step(shown: &[usize], current: usize, forward: bool) -> Option<usize> {
 /// Where a key moves focus in a row of `count` items (marks on the
 /// overview, cards in the list), from `current`. `back` and `forward` are
 /// the keys that step (arrows), Home and End go to the ends.
-pub fn key_target(key: &str, current: Option<usize>, count: usize, back: &str, forward: &str) -> Option<usize> {
+pub fn key_target(
+    key: &str,
+    current: Option<usize>,
+    count: usize,
+    back: &str,
+    forward: &str,
+) -> Option<usize> {
     let last = count.checked_sub(1)?;
     match (key, current) {
         (k, Some(i)) if k == forward => Some((i + 1).min(last)),
@@ -322,35 +339,36 @@ pub fn draws_marks(count: usize) -> bool {
 /// numbers, so that styles are written without float formatting.
 pub const FULL: u32 = 10_000;
 
-/// The overview's horizontal scale. Time is not drawn evenly: each year
-/// gets a base width plus a share for each of its events, so that the busy
-/// years (half the events fall in 2025–2026) are wide enough to read and to
-/// click, while the quiet years still show. The weights come from all
+/// The overview's horizontal scale. Time is not drawn evenly: each month
+/// gets a base width plus a share for each of its events, so that busy
+/// months (half the events fall in 2025–2026) are wide enough to read and
+/// to click, while quiet years still show. The weights come from all
 /// events, not the filtered ones, so the axis holds still while filtering.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Scale {
     first_year: i32,
-    /// Where each year starts, in weight units, and the total at the end.
+    /// Where each month starts, in weight units, and the total at the end.
     starts: Vec<u32>,
 }
 
-/// Every year's share of the axis, and each event's, in weight units.
-const YEAR_WEIGHT: u32 = 4;
-const EVENT_WEIGHT: u32 = 1;
+/// Every month's share of the axis, and each event's, in weight units.
+const MONTH_WEIGHT: u32 = 1;
+const EVENT_WEIGHT: u32 = 3;
 
 impl Scale {
     /// The scale from the first event's year to the last event's.
     pub fn of(timeline: &Timeline) -> Option<Self> {
         let first_year = timeline.events.first()?.date.year;
         let last_year = timeline.events.iter().map(|e| e.last_day().year).max()?;
-        let years = usize::try_from(last_year - first_year + 1).ok()?;
-        let mut weights = vec![YEAR_WEIGHT; years];
+        let months = usize::try_from(last_year - first_year + 1).ok()? * 12;
+        let mut weights = vec![MONTH_WEIGHT; months];
         for event in &timeline.events {
-            if let Ok(y) = usize::try_from(event.date.year - first_year) {
-                weights[y] += EVENT_WEIGHT;
+            let first = event.date.first_day();
+            if let Some(w) = month_index(first_year, first).and_then(|m| weights.get_mut(m)) {
+                *w += EVENT_WEIGHT;
             }
         }
-        let mut starts = Vec::with_capacity(years + 1);
+        let mut starts = Vec::with_capacity(months + 1);
         let mut total = 0;
         starts.push(0);
         for w in weights {
@@ -361,7 +379,7 @@ impl Scale {
     }
 
     pub fn years(&self) -> std::ops::RangeInclusive<i32> {
-        let count = i32::try_from(self.starts.len() - 1).unwrap_or(0);
+        let count = i32::try_from((self.starts.len() - 1) / 12).unwrap_or(0);
         self.first_year..=self.first_year + count - 1
     }
 
@@ -374,41 +392,45 @@ impl Scale {
         jan_first(*self.years().end() + 1) - 1
     }
 
+    fn total(&self) -> i64 {
+        i64::from(*self.starts.last().unwrap_or(&1)).max(1)
+    }
+
     /// Where day `day` (since 1970) falls, in [`FULL`]ths of the width.
     pub fn position(&self, day: i64) -> u32 {
         if day > self.last_day() {
             return FULL;
         }
-        let day = day.max(self.first_day());
-        let year = from_days_since_epoch(day).year;
-        let Ok(i) = usize::try_from(year - self.first_year) else { return 0 };
-        let (from, to) = (jan_first(year), jan_first(year + 1));
+        let date = from_days_since_epoch(day.max(self.first_day()));
+        let Some(i) = month_index(self.first_year, date) else { return 0 };
+        let (from, to) = month_days(date.year, date.month);
         let (a, b) = (i64::from(self.starts[i]), i64::from(self.starts[i + 1]));
-        let units = a * (to - from) + (b - a) * (day - from);
-        let total = i64::from(*self.starts.last().unwrap_or(&1)).max(1) * (to - from);
-        u32::try_from(units * i64::from(FULL) / total).unwrap_or(FULL)
+        let units = a * (to - from) + (b - a) * (day.max(from) - from);
+        u32::try_from(units * i64::from(FULL) / (self.total() * (to - from))).unwrap_or(FULL)
     }
 
     /// The day at `position` (in [`FULL`]ths of the width): the inverse of
     /// [`Scale::position`], for dragging.
     pub fn day_at(&self, position: u32) -> i64 {
-        let total = i64::from(*self.starts.last().unwrap_or(&1)).max(1);
-        let units = i64::from(position.min(FULL)) * total;
-        // In whole units times FULL, to stay exact.
-        let i = self.starts.windows(2).position(|w| units < i64::from(w[1]) * i64::from(FULL));
-        let Some(i) = i else { return self.last_day() };
-        let year = self.first_year + i32::try_from(i).unwrap_or(0);
-        let (from, to) = (jan_first(year), jan_first(year + 1));
-        let (a, b) = (i64::from(self.starts[i]) * i64::from(FULL), i64::from(self.starts[i + 1]) * i64::from(FULL));
-        from + (units - a) * (to - from) / (b - a).max(1)
+        // In units times FULL, to stay exact.
+        let at = i64::from(position.min(FULL)) * self.total();
+        let scaled = |i: usize| i64::from(self.starts[i]) * i64::from(FULL);
+        let Some(i) = (0..self.starts.len() - 1).find(|&i| at < scaled(i + 1)) else {
+            return self.last_day();
+        };
+        let year = self.first_year + i32::try_from(i / 12).unwrap_or(0);
+        let month = u8::try_from(i % 12 + 1).unwrap_or(1);
+        let (from, to) = month_days(year, month);
+        from + (at - scaled(i)) * (to - from) / (scaled(i + 1) - scaled(i)).max(1)
     }
 
     /// The period a drag from `a` to `b` (in [`FULL`]ths, either order)
     /// chooses; `None` for a click or a tiny drag, which choose nothing.
     pub fn dragged(&self, a: u32, b: u32) -> Option<(PartialDate, PartialDate)> {
         let (lo, hi) = (a.min(b), a.max(b));
-        (hi - lo > FULL / 100)
-            .then(|| (from_days_since_epoch(self.day_at(lo)), from_days_since_epoch(self.day_at(hi))))
+        (hi - lo > FULL / 100).then(|| {
+            (from_days_since_epoch(self.day_at(lo)), from_days_since_epoch(self.day_at(hi)))
+        })
     }
 
     /// The chosen period in days, from a filter's dates; `None` for all.
@@ -421,6 +443,23 @@ impl Scale {
             to.map_or(self.last_day(), |t| t.last_day().days_since_epoch()),
         ))
     }
+}
+
+/// The position of `date`'s month among the months from `first_year`.
+fn month_index(first_year: i32, date: PartialDate) -> Option<usize> {
+    let months = (date.year - first_year) * 12 + i32::from(date.month.max(1)) - 1;
+    usize::try_from(months).ok()
+}
+
+/// The first day of a month and of the next, as days since 1970.
+fn month_days(year: i32, month: u8) -> (i64, i64) {
+    let from = PartialDate { year, month, day: 1 }.days_since_epoch();
+    let next = if month == 12 {
+        jan_first(year + 1)
+    } else {
+        PartialDate { year, month: month + 1, day: 1 }.days_since_epoch()
+    };
+    (from, next)
 }
 
 fn jan_first(year: i32) -> i64 {
@@ -531,9 +570,15 @@ mod tests {
             query: q.into(),
             ..Filter::default()
         };
-        assert_eq!(filtered(&t, &f(&["arms-trafficking"], ""), Lang::Es), ["fast-and-furious", "call-2026-01-11"]);
+        assert_eq!(
+            filtered(&t, &f(&["arms-trafficking"], ""), Lang::Es),
+            ["fast-and-furious", "call-2026-01-11"]
+        );
         assert_eq!(filtered(&t, &f(&["arms-trafficking", "agreements"], ""), Lang::Es).len(), 3);
-        assert_eq!(filtered(&t, &f(&["arms-trafficking"], "rapido y furioso"), Lang::Es), ["fast-and-furious"]);
+        assert_eq!(
+            filtered(&t, &f(&["arms-trafficking"], "rapido y furioso"), Lang::Es),
+            ["fast-and-furious"]
+        );
     }
 
     #[test]
@@ -553,7 +598,8 @@ mod tests {
     #[test]
     fn search_ignores_accents_and_uses_the_active_language() {
         let t = sample();
-        let q = |q: &str, lang| filtered(&t, &Filter { query: q.into(), ..Filter::default() }, lang);
+        let q =
+            |q: &str, lang| filtered(&t, &Filter { query: q.into(), ..Filter::default() }, lang);
         assert_eq!(q("reunion", Lang::Es), ["ministerial-2026-02"]);
         assert_eq!(q("REUNIÓN", Lang::Es), ["ministerial-2026-02"]);
         assert_eq!(q("reunion", Lang::En), Vec::<String>::new());
@@ -600,11 +646,19 @@ mod tests {
         let all: Vec<usize> = (0..t.events.len()).collect();
         let shape: Vec<(String, Vec<(i32, usize)>)> = chapters(&t, &all)
             .into_iter()
-            .map(|c| (t.eras[c.era].id.to_string(), c.years.into_iter().map(|(y, v)| (y, v.len())).collect()))
+            .map(|c| {
+                (
+                    t.eras[c.era].id.to_string(),
+                    c.years.into_iter().map(|(y, v)| (y, v.len())).collect(),
+                )
+            })
             .collect();
         assert_eq!(
             shape,
-            [("merida".to_string(), vec![(2007, 1), (2010, 1)]), ("since-2021".to_string(), vec![(2026, 2)])]
+            [
+                ("merida".to_string(), vec![(2007, 1), (2010, 1)]),
+                ("since-2021".to_string(), vec![(2026, 2)])
+            ]
         );
         assert!(chapters(&t, &[]).is_empty());
     }
@@ -718,10 +772,16 @@ mod tests {
         assert_eq!(scale.position(scale.first_day()), 0);
         assert_eq!(scale.position(scale.last_day() + 1), FULL);
         assert_eq!(scale.position(scale.first_day() - 100), 0);
-        // 2026 has two events, 2015 none: 2026 is wider.
+        // 2026 has two events, 2015 none: 2026 is wider; so is January 2026
+        // (one event) than December 2025 (none).
         let width = |y: i32| scale.position(jan_first(y + 1)) - scale.position(jan_first(y));
         assert!(width(2026) > width(2015), "{} vs {}", width(2026), width(2015));
         assert!(width(2015).abs_diff(width(2016)) <= 1);
+        let month = |y, m| {
+            let (a, b) = month_days(y, m);
+            scale.position(b) - scale.position(a)
+        };
+        assert!(month(2026, 1) > month(2025, 12), "{} vs {}", month(2026, 1), month(2025, 12));
         // Positions grow with the day, and dragging finds the day again.
         let days: Vec<i64> = (scale.first_day()..scale.last_day()).step_by(97).collect();
         assert!(days.windows(2).all(|w| scale.position(w[0]) <= scale.position(w[1])));

@@ -9,10 +9,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
+use cronologia::address::{Address, MAX_ID_CHARS, MAX_QUERY_CHARS, Page, decode};
 use cronologia::data::{Document, Event, Id, LoadError, Timeline, check, parse, skipped_events};
 use cronologia::dates::PartialDate;
 use cronologia::search::{Query, fold};
-use cronologia::address::{Address, MAX_ID_CHARS, MAX_QUERY_CHARS, Page, decode};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use serde_json::Value;
@@ -108,8 +108,7 @@ fn corpus_files_have_their_outcome() {
         let problems = check(&text);
         match (outcome, parse(&text)) {
             (Outcome::Shows(ids), Ok(timeline)) => {
-                let mut shown: Vec<&str> =
-                    timeline.events.iter().map(|e| e.id.as_str()).collect();
+                let mut shown: Vec<&str> = timeline.events.iter().map(|e| e.id.as_str()).collect();
                 shown.sort_unstable();
                 let mut expected = ids.to_vec();
                 expected.sort_unstable();
@@ -502,20 +501,19 @@ fn lang() -> impl Strategy<Value = cronologia::data::Lang> {
 /// A date of the Mérida era (2007-01-01 to 2021-10-07), and a later end in
 /// the same form.
 fn dates() -> impl Strategy<Value = (PartialDate, Option<PartialDate>)> {
-    (2008i32..2021, 1u8..=11, 1u8..=23, 0u8..3, prop::option::of(1u8..=5)).prop_map(
-        |(year, month, day, form, end)| match form {
+    (2008i32..2021, 1u8..=11, 1u8..=23, 0u8..3, prop::option::of(1u8..=5))
+        .prop_map(|(year, month, day, form, end)| match form {
             0 => (format!("{year}"), end.map(|n| format!("{}", year + i32::from(n)))),
             1 => (format!("{year}-{month:02}"), end.map(|_| format!("{year}-{:02}", month + 1))),
             _ => (
                 format!("{year}-{month:02}-{day:02}"),
                 end.map(|n| format!("{year}-{month:02}-{:02}", day + n)),
             ),
-        },
-    )
-    .prop_map(|(date, end)| {
-        let read = |s: &str| PartialDate::parse(s).unwrap();
-        (read(&date), end.as_deref().map(read))
-    })
+        })
+        .prop_map(|(date, end)| {
+            let read = |s: &str| PartialDate::parse(s).unwrap();
+            (read(&date), end.as_deref().map(read))
+        })
 }
 
 fn source() -> impl Strategy<Value = cronologia::data::Source> {

@@ -9,6 +9,7 @@ app-intro-how = Every event has its date, its status (held, announced or unconfi
 app-updated = Record checked as of { $date }
 # The title of one event's page, for browser tabs, search results and link previews.
 app-event-document-title = { $title } · US–Mexico security timeline
+app-subtitle = Agreements, tensions and operations from 2007 to 2026, with sources for every event.
 app-intro-more = More about this timeline
 app-key-moments = Short on time? The key moments of the story, 2007 to today
 # Shown when JavaScript is off or the app cannot start: the page stays readable.

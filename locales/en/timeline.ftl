@@ -16,6 +16,19 @@ filters-actors-all = All actors
 filters-search-label = Search the timeline
 filters-search-placeholder = e.g. fentanyl, Mérida, extradition
 filters-clear = Clear filters
+# The button that opens the filters on phones, with how many are in use.
+filters-open =
+    { $count ->
+        [0] Filter
+       *[other] Filter ({ $count })
+    }
+# The button that closes the filters on phones, with the events they show.
+filters-done =
+    { $count ->
+        [0] Close: no events
+        [one] Show 1 event
+       *[other] Show { $count } events
+    }
 filters-key-moments = Key moments only
 results-count =
     { $shown ->
@@ -43,6 +56,7 @@ events-show-earlier =
         [one] Show 1 earlier event
        *[other] Show { $count } earlier events
     }
+event-key-moment = Key moment
 status-held = Held
 status-announced = Announced
 status-unconfirmed = Announced, not confirmed

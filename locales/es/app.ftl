@@ -9,6 +9,7 @@ app-intro-how = Cada evento tiene su fecha, su estado (realizado, anunciado o si
 app-updated = Datos verificados al { $date }
 # The title of one event's page, for browser tabs, search results and link previews.
 app-event-document-title = { $title } · Cronología México–Estados Unidos
+app-subtitle = Acuerdos, tensiones y operaciones de 2007 a 2026, con fuentes para cada hecho.
 app-intro-more = Más sobre esta cronología
 app-key-moments = ¿Poco tiempo? Los momentos clave de la historia, de 2007 a hoy
 # Shown when JavaScript is off or the app cannot start: the page stays readable.

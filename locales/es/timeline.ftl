@@ -16,6 +16,19 @@ filters-actors-all = Todos los actores
 filters-search-label = Buscar en la cronología
 filters-search-placeholder = p. ej., fentanilo, Mérida, extradición
 filters-clear = Quitar filtros
+# The button that opens the filters on phones, with how many are in use.
+filters-open =
+    { $count ->
+        [0] Filtrar
+       *[other] Filtrar ({ $count })
+    }
+# The button that closes the filters on phones, with the events they show.
+filters-done =
+    { $count ->
+        [0] Cerrar: ningún evento
+        [one] Ver 1 evento
+       *[other] Ver { $count } eventos
+    }
 filters-key-moments = Solo los momentos clave
 results-count =
     { $shown ->
@@ -44,6 +57,7 @@ events-show-earlier =
         [one] Mostrar 1 evento anterior
        *[other] Mostrar { $count } eventos anteriores
     }
+event-key-moment = Momento clave
 status-held = Realizado
 status-announced = Anunciado
 status-unconfirmed = Anunciado, sin confirmar

@@ -35,7 +35,8 @@ fn main() -> ExitCode {
 
 fn run() -> Result<(), String> {
     let mut args = std::env::args().skip(1);
-    let mut dist = std::env::var_os("TRUNK_STAGING_DIR").map_or_else(|| PathBuf::from("dist"), PathBuf::from);
+    let mut dist =
+        std::env::var_os("TRUNK_STAGING_DIR").map_or_else(|| PathBuf::from("dist"), PathBuf::from);
     let mut data = None;
     let mut base = std::env::var("TRUNK_PUBLIC_URL").ok();
     let mut site_url = std::env::var("SITE_URL").ok().filter(|s| !s.is_empty());
@@ -58,10 +59,13 @@ fn run() -> Result<(), String> {
         std::fs::copy(dist.join("index.html"), &shell)
             .map_err(|e| format!("cannot read {}/index.html: {e}", dist.display()))?;
     }
-    let template = std::fs::read_to_string(&shell).map_err(|e| format!("{}: {e}", shell.display()))?;
+    let template =
+        std::fs::read_to_string(&shell).map_err(|e| format!("{}: {e}", shell.display()))?;
     let base = slashed(&base.unwrap_or_else(|| "/".into()));
     let site_url = slashed(&site_url.unwrap_or_else(|| {
-        println!("prerender: SITE_URL is not set; canonical links and sitemap.xml use {LOCAL_SITE}{base}");
+        println!(
+            "prerender: SITE_URL is not set; canonical links and sitemap.xml use {LOCAL_SITE}{base}"
+        );
         format!("{LOCAL_SITE}{base}")
     }));
     let text = std::fs::read_to_string(&data).map_err(|e| format!("{}: {e}", data.display()))?;

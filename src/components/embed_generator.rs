@@ -1,9 +1,9 @@
 use leptos::html;
-use leptos::tachys::html::attribute::custom::CustomAttribute;
 use leptos::prelude::*;
+use leptos::tachys::html::attribute::custom::CustomAttribute;
 
 use super::TopicCheckbox;
-use super::copy_button::{CopyButton, CopyLabels, Copied, site_url};
+use super::copy_button::{Copied, CopyButton, CopyLabels, site_url};
 use crate::data::Lang;
 use crate::embed::{EmbedOptions, Height, INITIAL_HEIGHT, MAX_FIXED_HEIGHT, MIN_FIXED_HEIGHT};
 use crate::format::format_date;
@@ -108,7 +108,11 @@ fn EventField(event: RwSignal<Option<String>>) -> impl IntoView {
             .events
             .iter()
             .map(|e| {
-                let label = t::embed_event_option(lang, &format_date(lang, e.date, e.end), e.title.get(lang));
+                let label = t::embed_event_option(
+                    lang,
+                    &format_date(lang, e.date, e.end),
+                    e.title.get(lang),
+                );
                 let id = e.id.to_string();
                 let selected = event.with_untracked(|x| x.as_deref() == Some(id.as_str()));
                 view! { <option value=id selected=selected>{label}</option> }
@@ -216,7 +220,8 @@ fn Code(options: Memo<EmbedOptions>) -> impl IntoView {
             area.select();
         }
     };
-    let labels = CopyLabels { button: t::embed_copy, done: t::embed_copied, manual: t::embed_copy_manual };
+    let labels =
+        CopyLabels { button: t::embed_copy, done: t::embed_copied, manual: t::embed_copy_manual };
     view! {
         <label for="embed-code">{move || t::embed_code(state.lang.get())}</label>
         <textarea id="embed-code" readonly rows="6" spellcheck="false" node_ref=area prop:value=move || snippet.get()></textarea>

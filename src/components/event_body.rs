@@ -17,7 +17,12 @@ pub fn EventBody(index: usize, heading: NodeRef<html::H2>) -> impl IntoView {
     let (title, summary) = (event.title.clone(), event.summary.clone());
     let lang = state.lang;
     let paragraphs = event.body.clone().map(|body| {
-        move || body.get(lang.get()).split("\n\n").map(|p| view! { <p>{p.to_string()}</p> }).collect_view()
+        move || {
+            body.get(lang.get())
+                .split("\n\n")
+                .map(|p| view! { <p>{p.to_string()}</p> })
+                .collect_view()
+        }
     });
     let caveat = event.caveat.clone().map(|c| {
         view! {

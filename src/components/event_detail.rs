@@ -75,7 +75,10 @@ pub fn EventDetail() -> impl IntoView {
 /// Moves focus to the detail's heading when an event opens, remembering
 /// where it was; an embed opened on an event leaves focus alone, so that
 /// it does not pull its host page to itself.
-fn focus_on_open(heading: NodeRef<html::H2>, return_to: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>) {
+fn focus_on_open(
+    heading: NodeRef<html::H2>,
+    return_to: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
+) {
     let state = expect_context::<PageState>();
     Effect::new(move |previous: Option<Option<String>>| {
         let current = state.event.get();

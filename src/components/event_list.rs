@@ -118,7 +118,8 @@ fn ChapterView(position: usize, groups: Memo<Vec<Chapter>>) -> impl IntoView {
     let era = groups.with_untracked(|g| g[position].era);
     let heading_id = format!("chapter-{position}");
     let years = move || {
-        groups.with(|g| g.get(position).map(|c| c.years.iter().map(|(y, _)| *y).collect::<Vec<_>>()))
+        groups
+            .with(|g| g.get(position).map(|c| c.years.iter().map(|(y, _)| *y).collect::<Vec<_>>()))
             .unwrap_or_default()
     };
     let events_of = move |year: i32| {
@@ -175,11 +176,8 @@ fn grow_on_scroll_and_print(
             return;
         }
         let Some(el) = sentinel.get_untracked() else { return };
-        let viewport = leptos::prelude::window()
-            .inner_height()
-            .ok()
-            .and_then(|h| h.as_f64())
-            .unwrap_or(0.0);
+        let viewport =
+            leptos::prelude::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
         if el.get_bounding_client_rect().top() < viewport + AUTO_LOAD_MARGIN {
             set_window(w.more(len()));
         }

@@ -6,15 +6,16 @@ use crate::i18n as t;
 use crate::state::{Loaded, PageState};
 use crate::timeline::status_on;
 
-/// An event's date and status on one line. The status is in words, not
-/// only colour, and is judged on today's date: an announced event whose
-/// date has passed reads "not confirmed".
+/// An event's date and status on one line, and whether it is one of the
+/// key moments. The status is in words, not only colour, and is judged on
+/// today's date: an announced event whose date has passed reads "not
+/// confirmed".
 #[component]
 pub fn EventMeta(index: usize) -> impl IntoView {
     let state = expect_context::<PageState>();
     let timeline = expect_context::<Loaded>().timeline;
     let event = &timeline.events[index];
-    let (start, end) = (event.date, event.end);
+    let (start, end, key) = (event.date, event.end, event.key);
     let status = {
         let timeline = timeline.clone();
         move || status_on(&timeline.events[index], state.today.get())
@@ -35,6 +36,7 @@ pub fn EventMeta(index: usize) -> impl IntoView {
         <p class="event-meta">
             <DateText start end />
             <span class=badge_class>{move || badge().1}</span>
+            {key.then(|| view! { <span class="key-badge">{move || t::event_key_moment(state.lang.get())}</span> })}
         </p>
     }
 }

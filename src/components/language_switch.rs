@@ -17,7 +17,12 @@ pub fn LanguageSwitch() -> impl IntoView {
             let active = move || state.lang.get() == lang;
             let href = move || state.href(&crate::address::Page { lang, event: state.event.get() });
             let switch = move |ev: leptos::ev::MouseEvent| {
-                if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() || ev.button() != 0 {
+                if ev.ctrl_key()
+                    || ev.meta_key()
+                    || ev.shift_key()
+                    || ev.alt_key()
+                    || ev.button() != 0
+                {
                     return;
                 }
                 ev.prevent_default();

@@ -10,7 +10,9 @@ use crate::dates::{PartialDate, from_days_since_epoch};
 use crate::format::format_date;
 use crate::i18n as t;
 use crate::state::{Loaded, PageState};
-use crate::timeline::{FULL, PALETTE, Scale, draws_marks, key_target, lanes, palette, per_year, percent, zoom};
+use crate::timeline::{
+    FULL, PALETTE, Scale, draws_marks, key_target, lanes, palette, per_year, percent, zoom,
+};
 
 /// Marks closer than this (in ten-thousandths of the axis) stack into lanes.
 const MARK_GAP: u32 = 110;
@@ -69,7 +71,11 @@ pub fn Overview() -> impl IntoView {
     let (first, last) = (years.start().to_string(), years.end().to_string());
     let with_marks = draws_marks(loaded.timeline.events.len());
     let help = move || {
-        if with_marks { t::overview_description(lang.get()) } else { t::overview_description_dense(lang.get()) }
+        if with_marks {
+            t::overview_description(lang.get())
+        } else {
+            t::overview_description_dense(lang.get())
+        }
     };
     let brush = {
         let scale = scale.clone();
@@ -256,7 +262,8 @@ fn Marks(scale: Arc<Scale>) -> impl IntoView {
         .enumerate()
         .map(|(i, event)| {
             let id = event.id.to_string();
-            let topic = palette(event.topics.first().and_then(|t| timeline.topic_index(t)).unwrap_or(0));
+            let topic =
+                palette(event.topics.first().and_then(|t| timeline.topic_index(t)).unwrap_or(0));
             let visible = move || shown.with(|s| s.binary_search(&i).is_ok());
             let is_open = {
                 let id = id.clone();
@@ -275,7 +282,11 @@ fn Marks(scale: Arc<Scale>) -> impl IntoView {
                 move || {
                     let lang = state.lang.get();
                     let event = &timeline.events[i];
-                    t::overview_mark_label(lang, &format_date(lang, event.date, None), event.title.get(lang))
+                    t::overview_mark_label(
+                        lang,
+                        &format_date(lang, event.date, None),
+                        event.title.get(lang),
+                    )
                 }
             };
             let href = {
@@ -365,7 +376,8 @@ impl Drag {
     fn position(ev: &leptos::ev::PointerEvent) -> Option<u32> {
         let target = ev.current_target()?.dyn_into::<web_sys::Element>().ok()?;
         let rect = target.get_bounding_client_rect();
-        let share = ((f64::from(ev.client_x()) - rect.left()) / rect.width().max(1.0)).clamp(0.0, 1.0);
+        let share =
+            ((f64::from(ev.client_x()) - rect.left()) / rect.width().max(1.0)).clamp(0.0, 1.0);
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // clamped to 0..=1
         Some((share * f64::from(FULL)) as u32)
     }
@@ -381,7 +393,9 @@ impl Drag {
         if let Some(p) = Self::position(ev) {
             self.from.set(Some(p));
             self.to.set(Some(p));
-            if let Some(el) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+            if let Some(el) =
+                ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            {
                 let _ = el.set_pointer_capture(ev.pointer_id());
             }
         }
@@ -402,7 +416,8 @@ impl Drag {
 /// Left and Right (and Home, End) move focus between the visible marks of
 /// this axis.
 fn move_between_marks(ev: &leptos::ev::KeyboardEvent, axis: NodeRef<svg::Svg>) {
-    let Some(marks) = axis.get_untracked().and_then(|a| a.query_selector_all(".mark:not(.dim)").ok())
+    let Some(marks) =
+        axis.get_untracked().and_then(|a| a.query_selector_all(".mark:not(.dim)").ok())
     else {
         return;
     };

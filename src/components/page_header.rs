@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 
-use super::LanguageSwitch;
 use crate::address::{Address, Page, View};
 use crate::format::format_date;
 use crate::i18n as t;
@@ -8,8 +7,7 @@ use crate::state::{Loaded, PageState};
 use crate::timeline::Filter;
 
 /// The title, a one-line introduction with the rest behind "more", how
-/// current the record is, the way into the key moments, and the language
-/// switch. Short on purpose: on a phone, events start on the first screen.
+/// current the record is, and the way into the key moments. Short on purpose: on a phone, events start on the first screen.
 #[component]
 pub fn PageHeader() -> impl IntoView {
     let state = expect_context::<PageState>();
@@ -33,9 +31,8 @@ pub fn PageHeader() -> impl IntoView {
     };
     view! {
         <header class="page-header">
-            <LanguageSwitch />
             <h1>{move || t::app_title(lang.get())}</h1>
-            <p class="lead">{move || t::app_intro_lead(lang.get())}</p>
+            <p class="lead">{move || t::app_subtitle(lang.get())}</p>
             <p class="updated">
                 {move || t::app_updated(lang.get(), &format_date(lang.get(), updated, None))}
             </p>
@@ -44,6 +41,7 @@ pub fn PageHeader() -> impl IntoView {
             </p>
             <details class="intro-more">
                 <summary>{move || t::app_intro_more(lang.get())}</summary>
+                <p>{move || t::app_intro_lead(lang.get())}</p>
                 <p>{move || t::app_intro_why(lang.get())}</p>
                 <p>{move || t::app_intro_how(lang.get())}</p>
             </details>

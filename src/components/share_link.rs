@@ -1,7 +1,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use super::copy_button::{CopyButton, CopyLabels, Copied, site_url};
+use super::copy_button::{Copied, CopyButton, CopyLabels, site_url};
 use crate::embed::event_link;
 use crate::i18n as t;
 use crate::state::PageState;

@@ -1,17 +1,26 @@
+use leptos::html;
 use leptos::prelude::*;
 
-use super::{DataNotice, EventDetail, EventList, FilterBar, Overview};
+use super::{DataNotice, EventDetail, EventList, FilterBar, FilterPanel, FilterToggle, Overview};
 
-/// The timeline: overview and filters, the list, and the open event.
+/// The timeline: the overview and the filters (a sheet on phones), the
+/// list, and the open event.
 #[component]
 pub fn TimelineView() -> impl IntoView {
+    let open = RwSignal::new(false);
+    let toggle = NodeRef::<html::Button>::new();
     view! {
         <DataNotice />
-        <Overview />
+        <div class="toolbar">
+            <FilterToggle open toggle />
+        </div>
         <div class="layout">
-            <div class="controls">
-                <FilterBar />
-            </div>
+            <FilterPanel open toggle>
+                <Overview />
+                <div class="controls">
+                    <FilterBar />
+                </div>
+            </FilterPanel>
             <EventList />
             <EventDetail />
         </div>

@@ -266,8 +266,7 @@ fn key_moments_are_read() {
         1,
     );
     let t = parse(&text).unwrap();
-    let keys: Vec<&str> =
-        t.events.iter().filter(|e| e.key).map(|e| e.id.as_str()).collect();
+    let keys: Vec<&str> = t.events.iter().filter(|e| e.key).map(|e| e.id.as_str()).collect();
     assert_eq!(keys, ["merida-2007"]);
 }
 

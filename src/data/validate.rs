@@ -80,14 +80,20 @@ impl<'a> Report<'a> {
             ("", field) => field.to_string(),
             (path, field) => format!("{path}.{field}"),
         };
-        self.problems.push(Problem { line: None, path, event: self.event.clone(), message: message.into() });
+        self.problems.push(Problem {
+            line: None,
+            path,
+            event: self.event.clone(),
+            message: message.into(),
+        });
     }
 
     fn text(&mut self, field: &str, text: &Text) {
         for (lang, value) in [("es", &text.es), ("en", &text.en)] {
             if value.trim().is_empty() {
                 let name = if lang == "es" { "Spanish" } else { "English" };
-                let field = if field.is_empty() { lang.to_string() } else { format!("{field}.{lang}") };
+                let field =
+                    if field.is_empty() { lang.to_string() } else { format!("{field}.{lang}") };
                 self.add(&field, format!("the {name} text is empty"));
             }
         }
