@@ -55,9 +55,12 @@ pub fn compile(sources: &[Source]) -> Result<Output, Vec<String>> {
             Ok(resource) => resource,
             Err((resource, parse_errors)) => {
                 for e in parse_errors {
+                    // The entry that is broken, and where the parser gave up.
+                    let entry = e.slice.as_ref().map_or(e.pos.start, |s| s.start);
                     errors.push(format!(
-                        "{}:{}: Fluent syntax error: {}",
+                        "{}:{}: Fluent syntax error (at line {}): {}",
                         source.path,
+                        line_at(&source.text, entry),
                         line_at(&source.text, e.pos.start),
                         e.kind
                     ));
@@ -149,12 +152,12 @@ impl<'s> Catalog<'s> {
             for entry in &resource.body {
                 match entry {
                     ast::Entry::Message(m) => {
-                        if let Some((other, _)) = locale.messages.get(m.id.name) {
+                        if let Some((other, first)) = locale.messages.get(m.id.name) {
                             errors.push(format!(
                                 "{}: message `{}` is defined twice (also at {}): keep one",
                                 catalog_place(sources, *index, m.id.name),
                                 m.id.name,
-                                catalog_place(sources, *other, m.id.name),
+                                catalog_place(sources, *other, first.id.name),
                             ));
                             continue;
                         }
@@ -162,12 +165,12 @@ impl<'s> Catalog<'s> {
                         locale.order.push(m.id.name);
                     }
                     ast::Entry::Term(t) => {
-                        if let Some((other, _)) = locale.terms.get(t.id.name) {
+                        if let Some((other, first)) = locale.terms.get(t.id.name) {
                             errors.push(format!(
                                 "{}: term `-{}` is defined twice (also at {}): keep one",
                                 catalog_place(sources, *index, t.id.name),
                                 t.id.name,
-                                catalog_place(sources, *other, t.id.name),
+                                catalog_place(sources, *other, first.id.name),
                             ));
                             continue;
                         }
