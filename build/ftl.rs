@@ -97,7 +97,9 @@ pub fn compile(sources: &[Source]) -> Result<Output, Vec<String>> {
     }
     let mut out = String::from(HEADER);
     out.push_str(&code);
-    out.push_str("\n/// Every generated function, for the equivalence test against fluent-bundle.\n");
+    out.push_str(
+        "\n/// Every generated function, for the equivalence test against fluent-bundle.\n",
+    );
     out.push_str("#[cfg(test)]\npub(crate) static GENERATED: &[tests::Generated] = &[\n");
     out.push_str(&table);
     out.push_str("];\n");
@@ -133,7 +135,8 @@ impl<'s> Catalog<'s> {
         resources: &'s [(usize, ast::Resource<&'s str>)],
         errors: &mut Vec<String>,
     ) -> Self {
-        let mut catalog = Catalog { sources, locales: LANGS.iter().map(|_| Locale::default()).collect() };
+        let mut catalog =
+            Catalog { sources, locales: LANGS.iter().map(|_| Locale::default()).collect() };
         let mut seen = BTreeSet::new();
         for (index, resource) in resources {
             let source = &sources[*index];
@@ -200,7 +203,9 @@ impl<'s> Catalog<'s> {
         let mut units = Vec::new();
         let mut ids: Vec<&'s str> = self.locales[0].order.clone();
         for locale in &self.locales[1..] {
-            ids.extend(locale.order.iter().filter(|id| !self.locales[0].messages.contains_key(*id)));
+            ids.extend(
+                locale.order.iter().filter(|id| !self.locales[0].messages.contains_key(*id)),
+            );
         }
         for id in ids {
             let found: Vec<_> = self.locales.iter().map(|l| l.messages.get(id).copied()).collect();
@@ -271,10 +276,8 @@ impl<'s> Catalog<'s> {
             let used = locale.used_terms.borrow();
             for (name, (src, _)) in &locale.terms {
                 if !used.contains(name) {
-                    warnings.push(format!(
-                        "{}: term `-{name}` is never used",
-                        self.place(*src, name)
-                    ));
+                    warnings
+                        .push(format!("{}: term `-{name}` is never used", self.place(*src, name)));
                 }
             }
         }
@@ -347,7 +350,8 @@ impl<'s> Unit<'s> {
         for lang in 1..LANGS.len() {
             if sets[lang] != sets[0] {
                 let list = |a: usize, b: usize| {
-                    let names: Vec<_> = sets[a].difference(&sets[b]).map(|v| format!("${v}")).collect();
+                    let names: Vec<_> =
+                        sets[a].difference(&sets[b]).map(|v| format!("${v}")).collect();
                     if names.is_empty() { "none".to_string() } else { names.join(" ") }
                 };
                 errors.push(format!(
@@ -472,13 +476,62 @@ fn rust_name(fluent: &str, parameter: bool) -> String {
 
 /// Names a generated identifier may not take as they are.
 const KEYWORDS: &[&str] = &[
-    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum",
-    "extern", "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod",
-    "move", "mut", "pub", "ref", "return", "self", "static", "struct", "super", "trait",
-    "true", "type", "unsafe", "use", "where", "while", "abstract", "become", "box", "do",
-    "final", "macro", "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
+    "as",
+    "async",
+    "await",
+    "break",
+    "const",
+    "continue",
+    "crate",
+    "dyn",
+    "else",
+    "enum",
+    "extern",
+    "false",
+    "fn",
+    "for",
+    "gen",
+    "if",
+    "impl",
+    "in",
+    "let",
+    "loop",
+    "match",
+    "mod",
+    "move",
+    "mut",
+    "pub",
+    "ref",
+    "return",
+    "self",
+    "static",
+    "struct",
+    "super",
+    "trait",
+    "true",
+    "type",
+    "unsafe",
+    "use",
+    "where",
+    "while",
+    "abstract",
+    "become",
+    "box",
+    "do",
+    "final",
+    "macro",
+    "override",
+    "priv",
+    "try",
+    "typeof",
+    "unsized",
+    "virtual",
+    "yield",
     // The generated module's own items.
-    "support", "tests", "GENERATED", "Lang",
+    "support",
+    "tests",
+    "GENERATED",
+    "Lang",
 ];
 
 /// How a pattern uses a variable of the message.
@@ -554,7 +607,9 @@ fn category_condition(lang: usize, cat: &str, v: &str) -> Option<String> {
     match (LANGS[lang].0, cat) {
         (_, "one") => Some(format!("{v} == 1")),
         ("es", "many") => Some(format!("{v} != 0 && {v}.is_multiple_of(1_000_000)")),
-        ("es", "other") => Some(format!("{v} != 1 && ({v} == 0 || !{v}.is_multiple_of(1_000_000))")),
+        ("es", "other") => {
+            Some(format!("{v} != 1 && ({v} == 0 || !{v}.is_multiple_of(1_000_000))"))
+        }
         ("en", "other") => Some(format!("{v} != 1")),
         _ => None,
     }
@@ -681,17 +736,25 @@ impl<'s> Resolver<'_, 's> {
                             out.push(Node::Show(id.name.to_string()));
                         }
                         Env::Term { .. } => match self.term_arg(src, id.name, env) {
-                            Some(Lit::Number(n)) => push_text(out, &number_literal(&n).unwrap_or(n)),
+                            Some(Lit::Number(n)) => {
+                                push_text(out, &number_literal(&n).unwrap_or(n));
+                            }
                             Some(Lit::Text(_) | Lit::Missing) => self.error(
                                 src,
                                 id.name,
-                                &format!("NUMBER(${}) is given text, which Fluent cannot format", id.name),
+                                &format!(
+                                    "NUMBER(${}) is given text, which Fluent cannot format",
+                                    id.name
+                                ),
                             ),
                             None => {}
                         },
                     },
                     I::NumberLiteral { value } => {
-                        push_text(out, &number_literal(value).unwrap_or_else(|| (*value).to_string()));
+                        push_text(
+                            out,
+                            &number_literal(value).unwrap_or_else(|| (*value).to_string()),
+                        );
                     }
                     _ => self.error(
                         src,
@@ -711,7 +774,11 @@ impl<'s> Resolver<'_, 's> {
                 };
                 if self.stack.contains(&label) {
                     let cycle = format!("{} → {label}", self.stack.join(" → "));
-                    self.error(src, id.name, &format!("messages refer to each other in a cycle: {cycle}"));
+                    self.error(
+                        src,
+                        id.name,
+                        &format!("messages refer to each other in a cycle: {cycle}"),
+                    );
                     return;
                 }
                 self.stack.push(label);
@@ -803,7 +870,10 @@ impl<'s> Resolver<'_, 's> {
                 self.error(
                     src,
                     attr.name,
-                    &format!("the message `{id}` has no attribute `.{}` in locales/{lang}/", attr.name),
+                    &format!(
+                        "the message `{id}` has no attribute `.{}` in locales/{lang}/",
+                        attr.name
+                    ),
                 );
             }
             found.map(|a| &a.value)
@@ -836,15 +906,21 @@ impl<'s> Resolver<'_, 's> {
         let mut args = BTreeMap::new();
         if let Some(arguments) = arguments {
             if !arguments.positional.is_empty() {
-                self.error(src, id, "terms take only named arguments, e.g. -brand(case: \"genitive\")");
+                self.error(
+                    src,
+                    id,
+                    "terms take only named arguments, e.g. -brand(case: \"genitive\")",
+                );
                 return None;
             }
             for named in &arguments.named {
                 let lit = match &named.value {
-                    ast::InlineExpression::StringLiteral { value } => {
-                        Lit::Text(fluent_syntax::unicode::unescape_unicode_to_string(value).into_owned())
+                    ast::InlineExpression::StringLiteral { value } => Lit::Text(
+                        fluent_syntax::unicode::unescape_unicode_to_string(value).into_owned(),
+                    ),
+                    ast::InlineExpression::NumberLiteral { value } => {
+                        Lit::Number((*value).to_string())
                     }
-                    ast::InlineExpression::NumberLiteral { value } => Lit::Number((*value).to_string()),
                     _ => {
                         self.error(src, named.name.name, "a term's arguments must be literals");
                         return None;
@@ -879,7 +955,9 @@ impl<'s> Resolver<'_, 's> {
             self.error(
                 tsrc,
                 term.id.name,
-                &format!("term `-{id}` is given arguments and refers to another term: not supported"),
+                &format!(
+                    "term `-{id}` is given arguments and refers to another term: not supported"
+                ),
             );
             return None;
         }
@@ -914,27 +992,64 @@ impl<'s> Resolver<'_, 's> {
                 match arg {
                     I::VariableReference { id } => (Some(id.name), true),
                     I::NumberLiteral { value } => {
-                        return self.static_select(src, &Lit::Number((*value).to_string()), variants, &keys, default, env, out);
+                        return self.static_select(
+                            src,
+                            &Lit::Number((*value).to_string()),
+                            variants,
+                            &keys,
+                            default,
+                            env,
+                            out,
+                        );
                     }
                     _ => {
-                        self.error(src, id.name, "NUMBER() takes a variable or a number literal here");
+                        self.error(
+                            src,
+                            id.name,
+                            "NUMBER() takes a variable or a number literal here",
+                        );
                         return;
                     }
                 }
             }
             I::StringLiteral { value } => {
                 let text = fluent_syntax::unicode::unescape_unicode_to_string(value).into_owned();
-                return self.static_select(src, &Lit::Text(text), variants, &keys, default, env, out);
+                return self.static_select(
+                    src,
+                    &Lit::Text(text),
+                    variants,
+                    &keys,
+                    default,
+                    env,
+                    out,
+                );
             }
             I::NumberLiteral { value } => {
-                return self.static_select(src, &Lit::Number((*value).to_string()), variants, &keys, default, env, out);
+                return self.static_select(
+                    src,
+                    &Lit::Number((*value).to_string()),
+                    variants,
+                    &keys,
+                    default,
+                    env,
+                    out,
+                );
             }
             I::TermReference { id, attribute: Some(attr), arguments } => {
-                let Some(nodes) = self.term(src, id.name, Some(attr.name), arguments.as_ref()) else {
+                let Some(nodes) = self.term(src, id.name, Some(attr.name), arguments.as_ref())
+                else {
                     return;
                 };
                 let text = static_text(&nodes).expect("terms resolve to text");
-                return self.static_select(src, &Lit::Text(text), variants, &keys, default, env, out);
+                return self.static_select(
+                    src,
+                    &Lit::Text(text),
+                    variants,
+                    &keys,
+                    default,
+                    env,
+                    out,
+                );
             }
             _ => {
                 self.error(
@@ -959,7 +1074,8 @@ impl<'s> Resolver<'_, 's> {
             return self.static_select(src, &lit, variants, &keys, default, env, out);
         }
         let numeric = keys.iter().any(|k| matches!(k, Key::Number(_)));
-        let textual = keys.iter().any(|k| matches!(k, Key::Name(n) if !CATEGORIES.contains(&n.as_str())));
+        let textual =
+            keys.iter().any(|k| matches!(k, Key::Name(n) if !CATEGORIES.contains(&n.as_str())));
         if numeric && textual {
             self.error(
                 src,
@@ -970,7 +1086,11 @@ impl<'s> Resolver<'_, 's> {
         }
         let number = number_fn || !textual;
         if number_fn && textual {
-            self.error(src, var, "NUMBER() is selected on with text keys, which never match a number");
+            self.error(
+                src,
+                var,
+                "NUMBER() is selected on with text keys, which never match a number",
+            );
             return;
         }
         let kind = if number_fn {
@@ -1016,7 +1136,11 @@ impl<'s> Resolver<'_, 's> {
                     Key::Number(n) => n.to_string(),
                     Key::Name(n) => n.clone(),
                 };
-                self.error(src, key_text(v), &format!("the key [{name}] appears twice in one select"));
+                self.error(
+                    src,
+                    key_text(v),
+                    &format!("the key [{name}] appears twice in one select"),
+                );
             }
             keys.push(key);
         }
@@ -1025,7 +1149,13 @@ impl<'s> Resolver<'_, 's> {
 
     /// fluent-bundle takes the first variant that matches; an exact number
     /// after a plural category that already takes it would never be chosen.
-    fn check_order(&mut self, src: usize, var: &str, variants: &'s [ast::Variant<&'s str>], keys: &[Key]) {
+    fn check_order(
+        &mut self,
+        src: usize,
+        var: &str,
+        variants: &'s [ast::Variant<&'s str>],
+        keys: &[Key],
+    ) {
         for (j, key) in keys.iter().enumerate() {
             let Key::Number(n) = key else { continue };
             let cat = category(self.lang, *n);
@@ -1096,7 +1226,9 @@ impl<'s> Resolver<'_, 's> {
 /// The key of a variant as written, to point at it.
 fn key_text<'s>(variant: &ast::Variant<&'s str>) -> &'s str {
     match variant.key {
-        ast::VariantKey::Identifier { name } | ast::VariantKey::NumberLiteral { value: name } => name,
+        ast::VariantKey::Identifier { name } | ast::VariantKey::NumberLiteral { value: name } => {
+            name
+        }
     }
 }
 
@@ -1245,8 +1377,7 @@ impl Function {
         if !allows.is_empty() {
             let _ = writeln!(code, "#[allow({})]", allows.join(", "));
         }
-        let capacity =
-            self.bodies.iter().map(|b| estimate(b)).max().unwrap_or(16).clamp(16, 256);
+        let capacity = self.bodies.iter().map(|b| estimate(b)).max().unwrap_or(16).clamp(16, 256);
         let _ = writeln!(code, "pub(crate) fn {}(lang: Lang{params}) -> String {{", self.name);
         let _ = writeln!(code, "    let mut out = String::with_capacity({capacity});");
         if bodies.iter().all(|b| *b == bodies[0]) {
@@ -1341,7 +1472,9 @@ fn emit_nodes(s: &mut String, nodes: &[Node], lang: usize, params: &[Param], dep
                 let mut chain: Vec<(String, &[Node])> = Vec::new();
                 for (key, body) in variants {
                     let condition = match key {
-                        Key::Number(n) if p.number => Some(format!("{} == {}", p.rust, rust_number(*n))),
+                        Key::Number(n) if p.number => {
+                            Some(format!("{} == {}", p.rust, rust_number(*n)))
+                        }
                         Key::Name(name) if p.number => category_condition(lang, name, &p.rust),
                         Key::Name(name) => Some(format!("{} == {name:?}", p.rust)),
                         // A number key never matches text.
@@ -1374,7 +1507,9 @@ fn emit_nodes(s: &mut String, nodes: &[Node], lang: usize, params: &[Param], dep
                         } else {
                             let parts: Vec<String> = conditions
                                 .iter()
-                                .map(|c| if c.contains("&&") { format!("({c})") } else { c.clone() })
+                                .map(
+                                    |c| if c.contains("&&") { format!("({c})") } else { c.clone() },
+                                )
                                 .collect();
                             parts.join(" || ")
                         };

@@ -113,9 +113,11 @@ pub fn format_usd(lang: Lang, amount: u64) -> String {
     }
     let tenths_of_millions = round(amount, 100_000);
     if tenths_of_millions < 10_000 {
-        return tenths(tenths_of_millions, |n| i18n::money_usd_millions(lang, count(n)), |t| {
-            i18n::money_usd_millions_decimal(lang, t)
-        });
+        return tenths(
+            tenths_of_millions,
+            |n| i18n::money_usd_millions(lang, count(n)),
+            |t| i18n::money_usd_millions_decimal(lang, t),
+        );
     }
     match lang {
         Lang::En => {
@@ -192,12 +194,32 @@ mod tests {
     #[test]
     fn every_month_has_its_name() {
         let es = [
-            "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-            "septiembre", "octubre", "noviembre", "diciembre",
+            "enero",
+            "febrero",
+            "marzo",
+            "abril",
+            "mayo",
+            "junio",
+            "julio",
+            "agosto",
+            "septiembre",
+            "octubre",
+            "noviembre",
+            "diciembre",
         ];
         let en = [
-            "January", "February", "March", "April", "May", "June", "July", "August",
-            "September", "October", "November", "December",
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
         ];
         for (m, (es, en)) in es.iter().zip(en).enumerate() {
             let date = PartialDate { year: 2020, month: u8::try_from(m + 1).unwrap(), day: 0 };
@@ -274,11 +296,13 @@ mod tests {
     #[test]
     fn end_to_end_expectations_hold() {
         // end2end/tests/timeline.spec.ts
-        let range = |lang, from, to| {
-            (format_date(lang, d(from), None), format_date(lang, d(to), None))
-        };
+        let range =
+            |lang, from, to| (format_date(lang, d(from), None), format_date(lang, d(to), None));
         let (from, to) = range(Lang::En, "2021-10-08", "2025-01-19");
-        assert_eq!(format!("Period: {from} to {to}"), "Period: October 8, 2021 to January 19, 2025");
+        assert_eq!(
+            format!("Period: {from} to {to}"),
+            "Period: October 8, 2021 to January 19, 2025"
+        );
         assert_eq!(
             i18n::app_updated(Lang::Es, &format_date(Lang::Es, d("2026-03-15"), None)),
             "Datos revisados al 15 de marzo de 2026"

@@ -114,7 +114,9 @@ fn a_message_in_one_language_only() {
     let e = errors("app-title = Título\napp-extra = Extra\n", "app-title = Title\n");
     assert_has(
         &e,
-        &["locales/es/t.ftl:2: message `app-extra` exists in es but not in en: add it to locales/en/"],
+        &[
+            "locales/es/t.ftl:2: message `app-extra` exists in es but not in en: add it to locales/en/",
+        ],
     );
 }
 
@@ -132,8 +134,18 @@ fn different_variables() {
 
 #[test]
 fn different_attributes() {
-    let e = errors("embed-height = Altura\n    .label = A\n", "embed-height = Height\n    .title = H\n");
-    assert_has(&e, &["locales/en/t.ftl:1: message `embed-height` has different attributes", ".label", ".title"]);
+    let e = errors(
+        "embed-height = Altura\n    .label = A\n",
+        "embed-height = Height\n    .title = H\n",
+    );
+    assert_has(
+        &e,
+        &[
+            "locales/en/t.ftl:1: message `embed-height` has different attributes",
+            ".label",
+            ".title",
+        ],
+    );
 }
 
 #[test]
@@ -187,23 +199,41 @@ fn unsupported_syntax_says_what_to_do() {
 #[test]
 fn syntax_errors_and_duplicates() {
     let e = errors("app-a = A\napp-b = { $x\napp-c = C\n", "app-a = A\napp-c = C\n");
-    assert_has(&e, &["locales/es/t.ftl:2: Fluent syntax error (at line 3): Expected a token starting with \"}\""]);
+    assert_has(
+        &e,
+        &[
+            "locales/es/t.ftl:2: Fluent syntax error (at line 3): Expected a token starting with \"}\"",
+        ],
+    );
     let e = errors("app-a = A\napp-a = otra\n", "app-a = A\n");
-    assert_has(&e, &["locales/es/t.ftl:2: message `app-a` is defined twice (also at locales/es/t.ftl:1)"]);
+    assert_has(
+        &e,
+        &["locales/es/t.ftl:2: message `app-a` is defined twice (also at locales/es/t.ftl:1)"],
+    );
 }
 
 #[test]
 fn cycles() {
     let e = errors("app-a = { app-b }\napp-b = { app-a }\n", "app-a = A\napp-b = B\n");
-    assert_has(&e, &["messages refer to each other in a cycle: message `app-a` → message `app-b` → message `app-a`"]);
+    assert_has(
+        &e,
+        &[
+            "messages refer to each other in a cycle: message `app-a` → message `app-b` → message `app-a`",
+        ],
+    );
 }
 
 #[test]
 fn a_term_sees_only_its_own_arguments() {
-    let e = errors("-thing = cosa { $n }\napp-a = { -thing }\n", "-thing = thing\napp-a = { -thing }\n");
+    let e = errors(
+        "-thing = cosa { $n }\napp-a = { -thing }\n",
+        "-thing = thing\napp-a = { -thing }\n",
+    );
     assert_has(
         &e,
-        &["locales/es/t.ftl:1: in message `app-a` → term `-thing`: term `-thing` uses $n, which its reference does not pass"],
+        &[
+            "locales/es/t.ftl:1: in message `app-a` → term `-thing`: term `-thing` uses $n, which its reference does not pass",
+        ],
     );
 }
 
@@ -219,14 +249,19 @@ fn names_that_collide() {
 #[test]
 fn unknown_languages() {
     let mut s = sources("app-a = A\n", "app-a = A\n");
-    s.push(ftl::Source { lang: "fr".into(), path: "locales/fr/t.ftl".into(), text: "app-a = A\n".into() });
+    s.push(ftl::Source {
+        lang: "fr".into(),
+        path: "locales/fr/t.ftl".into(),
+        text: "app-a = A\n".into(),
+    });
     let e = ftl::compile(&s).err().expect("an error").join("\n");
     assert_has(&e, &["locales/fr/t.ftl: unknown language `fr`"]);
 }
 
 #[test]
 fn unused_terms_are_reported() {
-    let output = ftl::compile(&sources("-old = Viejo\napp-a = A\n", "app-a = A\n")).expect("compiles");
+    let output =
+        ftl::compile(&sources("-old = Viejo\napp-a = A\n", "app-a = A\n")).expect("compiles");
     assert_eq!(output.warnings, ["locales/es/t.ftl:1: term `-old` is never used"]);
 }
 

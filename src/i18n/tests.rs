@@ -135,10 +135,7 @@ fn samples(g: &Generated) -> Vec<Args> {
     }
     combos
         .into_iter()
-        .map(|c| Args {
-            numbers: c.iter().map(|v| v.parse().unwrap_or(0)).collect(),
-            texts: c,
-        })
+        .map(|c| Args { numbers: c.iter().map(|v| v.parse().unwrap_or(0)).collect(), texts: c })
         .collect()
 }
 
@@ -217,7 +214,10 @@ fn signatures_type_and_order_arguments() {
     );
     // Text, and a variable named `lang`.
     assert_eq!(super::detail_quote_original(Lang::En, "es"), "Original in Spanish");
-    assert_eq!(super::detail_not_found(Lang::Es, "x-1"), "No encontramos el evento «x-1». Puede que el enlace esté mal escrito o que el evento ya no exista.");
+    assert_eq!(
+        super::detail_not_found(Lang::Es, "x-1"),
+        "No encontramos el evento «x-1». Puede que el enlace esté mal escrito o que el evento ya no exista."
+    );
 }
 
 #[test]
