@@ -16,10 +16,29 @@
 //!   or passed to `NUMBER()`; any other variable is a `&str`.
 //!
 //! Semantics follow `fluent-bundle` with `set_use_isolating(false)` (the
-//! equivalence test in `src/i18n/tests.rs` checks every message against it),
-//! with numbers shown as digits with `,` between thousands (as `Intl` does for
-//! es-MX and en-US). Whatever this cannot compile exactly is an error naming
-//! the file and line, never a silent difference.
+//! equivalence test in `src/i18n/tests.rs` checks every message of
+//! `locales/` and of `tests/fixtures/ftl/` against it), with numbers shown as
+//! digits with `,` between thousands (as `Intl` does for es-MX and en-US).
+//!
+//! Supported: text, with Fluent's indentation and blank-line rules (the
+//! parser's); variables; string literals (with escapes) and number literals;
+//! `NUMBER($var)` and `NUMBER(literal)` without options; references to
+//! messages and their attributes (seeing the same arguments) and to terms and
+//! their attributes (`-brand`, `-brand(case: "upper")`, `-brand.gender` as a
+//! selector), all resolved at build time; selects on a variable, on
+//! `NUMBER($var)` and on literals, nested anywhere: on numbers, exact whole
+//! number keys, then CLDR plural categories, then the default; on text, exact
+//! keys, then the default.
+//!
+//! Whatever this cannot compile exactly is an error naming the file and line
+//! and what to do, never a silent difference: other functions (`DATETIME`),
+//! `NUMBER` options, non-whole number keys, an exact number key after the
+//! plural category that already takes it, terms given arguments that refer to
+//! other terms, and term variables their reference does not pass. So are a
+//! message in one language only, different attributes or variables in the
+//! two languages, references that point nowhere or in a cycle, a variable
+//! that is a number in one place and text (selected with text keys) in
+//! another, duplicates, syntax errors and names that collide in Rust.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
