@@ -601,6 +601,13 @@ enum Lit {
     Missing,
 }
 
+enum Selector<'s> {
+    /// A variable of the message, perhaps in `NUMBER()`.
+    Var { name: &'s str, number_fn: bool },
+    /// A value known at build time.
+    Known(Lit),
+}
+
 /// Where variables come from: the message's arguments, or a term's literal
 /// arguments (a term never sees the message's).
 enum Env<'e> {
@@ -992,83 +999,42 @@ impl<'s> Resolver<'_, 's> {
         self.uses.push(VarUse { name: name.to_string(), kind, at });
     }
 
-    fn select(
+    /// What a select's selector is: a variable of the message, or a value
+    /// known at build time (a literal, a term attribute, a term's argument).
+    fn selector(
         &mut self,
         src: usize,
         selector: &'s ast::InlineExpression<&'s str>,
         variants: &'s [ast::Variant<&'s str>],
         env: &Env,
-        out: &mut Vec<Node>,
-    ) {
+    ) -> Option<Selector<'s>> {
         use ast::InlineExpression as I;
-        let default = variants.iter().position(|v| v.default).unwrap_or(0);
-        let keys = self.keys(src, variants);
-        // What the selector is: a variable of the message, or a value known now.
         let (var, number_fn) = match selector {
-            I::VariableReference { id } => (Some(id.name), false),
+            I::VariableReference { id } => (id.name, false),
             I::FunctionReference { id, arguments } => {
-                let Some(arg) = self.number_function(src, id.name, arguments) else { return };
-                match arg {
-                    I::VariableReference { id } => (Some(id.name), true),
+                match self.number_function(src, id.name, arguments)? {
+                    I::VariableReference { id } => (id.name, true),
                     I::NumberLiteral { value } => {
-                        return self.static_select(
-                            src,
-                            &Lit::Number((*value).to_string()),
-                            variants,
-                            &keys,
-                            default,
-                            env,
-                            out,
-                        );
+                        return Some(Selector::Known(Lit::Number((*value).to_string())));
                     }
                     _ => {
-                        self.error(
-                            src,
-                            id.name,
-                            "NUMBER() takes a variable or a number literal here",
-                        );
-                        return;
+                        let what = "NUMBER() takes a variable or a number literal here";
+                        self.error(src, id.name, what);
+                        return None;
                     }
                 }
             }
             I::StringLiteral { value } => {
                 let text = fluent_syntax::unicode::unescape_unicode_to_string(value).into_owned();
-                return self.static_select(
-                    src,
-                    &Lit::Text(text),
-                    variants,
-                    &keys,
-                    default,
-                    env,
-                    out,
-                );
+                return Some(Selector::Known(Lit::Text(text)));
             }
             I::NumberLiteral { value } => {
-                return self.static_select(
-                    src,
-                    &Lit::Number((*value).to_string()),
-                    variants,
-                    &keys,
-                    default,
-                    env,
-                    out,
-                );
+                return Some(Selector::Known(Lit::Number((*value).to_string())));
             }
             I::TermReference { id, attribute: Some(attr), arguments } => {
-                let Some(nodes) = self.term(src, id.name, Some(attr.name), arguments.as_ref())
-                else {
-                    return;
-                };
+                let nodes = self.term(src, id.name, Some(attr.name), arguments.as_ref())?;
                 let text = static_text(&nodes).expect("terms resolve to text");
-                return self.static_select(
-                    src,
-                    &Lit::Text(text),
-                    variants,
-                    &keys,
-                    default,
-                    env,
-                    out,
-                );
+                return Some(Selector::Known(Lit::Text(text)));
             }
             _ => {
                 self.error(
@@ -1077,10 +1043,9 @@ impl<'s> Resolver<'_, 's> {
                     "this selector is not supported: select on a variable, NUMBER($var), a \
                      literal or a term attribute",
                 );
-                return;
+                return None;
             }
         };
-        let var = var.expect("set above");
         if let Env::Term { args, .. } = env {
             // A term selecting on an argument its reference does not pass
             // takes the default variant (`{ -brand }` beside
@@ -1088,10 +1053,30 @@ impl<'s> Resolver<'_, 's> {
             let lit = args.get(var).cloned().unwrap_or(Lit::Missing);
             if number_fn && matches!(lit, Lit::Text(_)) {
                 self.error(src, var, "NUMBER() is given text, which Fluent cannot select on");
-                return;
+                return None;
             }
-            return self.static_select(src, &lit, variants, &keys, default, env, out);
+            return Some(Selector::Known(lit));
         }
+        Some(Selector::Var { name: var, number_fn })
+    }
+
+    fn select(
+        &mut self,
+        src: usize,
+        selector: &'s ast::InlineExpression<&'s str>,
+        variants: &'s [ast::Variant<&'s str>],
+        env: &Env,
+        out: &mut Vec<Node>,
+    ) {
+        let default = variants.iter().position(|v| v.default).unwrap_or(0);
+        let keys = self.keys(src, variants);
+        let (var, number_fn) = match self.selector(src, selector, variants, env) {
+            None => return,
+            Some(Selector::Known(lit)) => {
+                return self.static_select(src, &lit, variants, &keys, default, env, out);
+            }
+            Some(Selector::Var { name, number_fn }) => (name, number_fn),
+        };
         let numeric = keys.iter().any(|k| matches!(k, Key::Number(_)));
         let textual =
             keys.iter().any(|k| matches!(k, Key::Name(n) if !CATEGORIES.contains(&n.as_str())));
