@@ -1,6 +1,7 @@
 //! Compiles `locales/{es,en}/*.ftl` into `$OUT_DIR/messages.rs`, plain Rust
 //! functions that `src/i18n.rs` includes (see `build/ftl.rs`). A problem in
-//! the messages stops the build with every error, each with its file and line.
+//! the messages fails the build with every error found, each with its file
+//! and line (`cargo::error`, Cargo 1.84+).
 
 use std::path::{Path, PathBuf};
 
@@ -64,10 +65,11 @@ fn read_sources(root: &Path, locales: &Path) -> Result<Vec<ftl::Source>, String>
     Ok(sources)
 }
 
+/// Reports each problem as a Cargo error (which fails the build once the
+/// script ends) and stops.
 fn fail(errors: &[String]) -> ! {
-    eprintln!("The Fluent messages in locales/ do not compile:");
     for e in errors {
-        eprintln!("error: {e}");
+        println!("cargo::error={e}");
     }
-    std::process::exit(1);
+    std::process::exit(0);
 }

@@ -16,10 +16,29 @@
 //!   or passed to `NUMBER()`; any other variable is a `&str`.
 //!
 //! Semantics follow `fluent-bundle` with `set_use_isolating(false)` (the
-//! equivalence test in `src/i18n/tests.rs` checks every message against it),
-//! with numbers shown as digits with `,` between thousands (as `Intl` does for
-//! es-MX and en-US). Whatever this cannot compile exactly is an error naming
-//! the file and line, never a silent difference.
+//! equivalence test in `src/i18n/tests.rs` checks every message of
+//! `locales/` and of `tests/fixtures/ftl/` against it), with numbers shown as
+//! digits with `,` between thousands (as `Intl` does for es-MX and en-US).
+//!
+//! Supported: text, with Fluent's indentation and blank-line rules (the
+//! parser's); variables; string literals (with escapes) and number literals;
+//! `NUMBER($var)` and `NUMBER(literal)` without options; references to
+//! messages and their attributes (seeing the same arguments) and to terms and
+//! their attributes (`-brand`, `-brand(case: "upper")`, `-brand.gender` as a
+//! selector), all resolved at build time; selects on a variable, on
+//! `NUMBER($var)` and on literals, nested anywhere: on numbers, exact whole
+//! number keys, then CLDR plural categories, then the default; on text, exact
+//! keys, then the default.
+//!
+//! Whatever this cannot compile exactly is an error naming the file and line
+//! and what to do, never a silent difference: other functions (`DATETIME`),
+//! `NUMBER` options, non-whole number keys, an exact number key after the
+//! plural category that already takes it, terms given arguments that refer to
+//! other terms, and term variables their reference does not pass. So are a
+//! message in one language only, different attributes or variables in the
+//! two languages, references that point nowhere or in a cycle, a variable
+//! that is a number in one place and text (selected with text keys) in
+//! another, duplicates, syntax errors and names that collide in Rust.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -55,9 +74,12 @@ pub fn compile(sources: &[Source]) -> Result<Output, Vec<String>> {
             Ok(resource) => resource,
             Err((resource, parse_errors)) => {
                 for e in parse_errors {
+                    // The entry that is broken, and where the parser gave up.
+                    let entry = e.slice.as_ref().map_or(e.pos.start, |s| s.start);
                     errors.push(format!(
-                        "{}:{}: Fluent syntax error: {}",
+                        "{}:{}: Fluent syntax error (at line {}): {}",
                         source.path,
+                        line_at(&source.text, entry),
                         line_at(&source.text, e.pos.start),
                         e.kind
                     ));
@@ -152,12 +174,12 @@ impl<'s> Catalog<'s> {
             for entry in &resource.body {
                 match entry {
                     ast::Entry::Message(m) => {
-                        if let Some((other, _)) = locale.messages.get(m.id.name) {
+                        if let Some((other, first)) = locale.messages.get(m.id.name) {
                             errors.push(format!(
                                 "{}: message `{}` is defined twice (also at {}): keep one",
                                 catalog_place(sources, *index, m.id.name),
                                 m.id.name,
-                                catalog_place(sources, *other, m.id.name),
+                                catalog_place(sources, *other, first.id.name),
                             ));
                             continue;
                         }
@@ -165,12 +187,12 @@ impl<'s> Catalog<'s> {
                         locale.order.push(m.id.name);
                     }
                     ast::Entry::Term(t) => {
-                        if let Some((other, _)) = locale.terms.get(t.id.name) {
+                        if let Some((other, first)) = locale.terms.get(t.id.name) {
                             errors.push(format!(
                                 "{}: term `-{}` is defined twice (also at {}): keep one",
                                 catalog_place(sources, *index, t.id.name),
                                 t.id.name,
-                                catalog_place(sources, *other, t.id.name),
+                                catalog_place(sources, *other, first.id.name),
                             ));
                             continue;
                         }
@@ -579,6 +601,13 @@ enum Lit {
     Missing,
 }
 
+enum Selector<'s> {
+    /// A variable of the message, perhaps in `NUMBER()`.
+    Var { name: &'s str, number_fn: bool },
+    /// A value known at build time.
+    Known(Lit),
+}
+
 /// Where variables come from: the message's arguments, or a term's literal
 /// arguments (a term never sees the message's).
 enum Env<'e> {
@@ -734,7 +763,7 @@ impl<'s> Resolver<'_, 's> {
                         }
                         Env::Term { .. } => match self.term_arg(src, id.name, env) {
                             Some(Lit::Number(n)) => {
-                                push_text(out, &number_literal(&n).unwrap_or(n))
+                                push_text(out, &number_literal(&n).unwrap_or(n));
                             }
                             Some(Lit::Text(_) | Lit::Missing) => self.error(
                                 src,
@@ -970,83 +999,42 @@ impl<'s> Resolver<'_, 's> {
         self.uses.push(VarUse { name: name.to_string(), kind, at });
     }
 
-    fn select(
+    /// What a select's selector is: a variable of the message, or a value
+    /// known at build time (a literal, a term attribute, a term's argument).
+    fn selector(
         &mut self,
         src: usize,
         selector: &'s ast::InlineExpression<&'s str>,
         variants: &'s [ast::Variant<&'s str>],
         env: &Env,
-        out: &mut Vec<Node>,
-    ) {
+    ) -> Option<Selector<'s>> {
         use ast::InlineExpression as I;
-        let default = variants.iter().position(|v| v.default).unwrap_or(0);
-        let keys = self.keys(src, variants);
-        // What the selector is: a variable of the message, or a value known now.
         let (var, number_fn) = match selector {
-            I::VariableReference { id } => (Some(id.name), false),
+            I::VariableReference { id } => (id.name, false),
             I::FunctionReference { id, arguments } => {
-                let Some(arg) = self.number_function(src, id.name, arguments) else { return };
-                match arg {
-                    I::VariableReference { id } => (Some(id.name), true),
+                match self.number_function(src, id.name, arguments)? {
+                    I::VariableReference { id } => (id.name, true),
                     I::NumberLiteral { value } => {
-                        return self.static_select(
-                            src,
-                            &Lit::Number((*value).to_string()),
-                            variants,
-                            &keys,
-                            default,
-                            env,
-                            out,
-                        );
+                        return Some(Selector::Known(Lit::Number((*value).to_string())));
                     }
                     _ => {
-                        self.error(
-                            src,
-                            id.name,
-                            "NUMBER() takes a variable or a number literal here",
-                        );
-                        return;
+                        let what = "NUMBER() takes a variable or a number literal here";
+                        self.error(src, id.name, what);
+                        return None;
                     }
                 }
             }
             I::StringLiteral { value } => {
                 let text = fluent_syntax::unicode::unescape_unicode_to_string(value).into_owned();
-                return self.static_select(
-                    src,
-                    &Lit::Text(text),
-                    variants,
-                    &keys,
-                    default,
-                    env,
-                    out,
-                );
+                return Some(Selector::Known(Lit::Text(text)));
             }
             I::NumberLiteral { value } => {
-                return self.static_select(
-                    src,
-                    &Lit::Number((*value).to_string()),
-                    variants,
-                    &keys,
-                    default,
-                    env,
-                    out,
-                );
+                return Some(Selector::Known(Lit::Number((*value).to_string())));
             }
             I::TermReference { id, attribute: Some(attr), arguments } => {
-                let Some(nodes) = self.term(src, id.name, Some(attr.name), arguments.as_ref())
-                else {
-                    return;
-                };
+                let nodes = self.term(src, id.name, Some(attr.name), arguments.as_ref())?;
                 let text = static_text(&nodes).expect("terms resolve to text");
-                return self.static_select(
-                    src,
-                    &Lit::Text(text),
-                    variants,
-                    &keys,
-                    default,
-                    env,
-                    out,
-                );
+                return Some(Selector::Known(Lit::Text(text)));
             }
             _ => {
                 self.error(
@@ -1055,10 +1043,9 @@ impl<'s> Resolver<'_, 's> {
                     "this selector is not supported: select on a variable, NUMBER($var), a \
                      literal or a term attribute",
                 );
-                return;
+                return None;
             }
         };
-        let var = var.expect("set above");
         if let Env::Term { args, .. } = env {
             // A term selecting on an argument its reference does not pass
             // takes the default variant (`{ -brand }` beside
@@ -1066,10 +1053,30 @@ impl<'s> Resolver<'_, 's> {
             let lit = args.get(var).cloned().unwrap_or(Lit::Missing);
             if number_fn && matches!(lit, Lit::Text(_)) {
                 self.error(src, var, "NUMBER() is given text, which Fluent cannot select on");
-                return;
+                return None;
             }
-            return self.static_select(src, &lit, variants, &keys, default, env, out);
+            return Some(Selector::Known(lit));
         }
+        Some(Selector::Var { name: var, number_fn })
+    }
+
+    fn select(
+        &mut self,
+        src: usize,
+        selector: &'s ast::InlineExpression<&'s str>,
+        variants: &'s [ast::Variant<&'s str>],
+        env: &Env,
+        out: &mut Vec<Node>,
+    ) {
+        let default = variants.iter().position(|v| v.default).unwrap_or(0);
+        let keys = self.keys(src, variants);
+        let (var, number_fn) = match self.selector(src, selector, variants, env) {
+            None => return,
+            Some(Selector::Known(lit)) => {
+                return self.static_select(src, &lit, variants, &keys, default, env, out);
+            }
+            Some(Selector::Var { name, number_fn }) => (name, number_fn),
+        };
         let numeric = keys.iter().any(|k| matches!(k, Key::Number(_)));
         let textual =
             keys.iter().any(|k| matches!(k, Key::Name(n) if !CATEGORIES.contains(&n.as_str())));
