@@ -80,10 +80,8 @@ impl Page {
     /// not exist, a trailing `index.html`) falls back to the nearest home.
     pub fn from_path(path: &str) -> Self {
         let path = path.strip_suffix("index.html").unwrap_or(path);
-        let parts: Vec<String> =
-            path.split('/').filter(|p| !p.is_empty()).map(|p| decode(p)).collect();
+        let parts: Vec<String> = path.split('/').filter(|p| !p.is_empty()).map(decode).collect();
         match parts.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
-            ["en"] => Self::home(Lang::En),
             ["en", "events", id] => Self::event(Lang::En, &trimmed(id, MAX_ID_CHARS)),
             ["eventos", id] => Self::event(Lang::Es, &trimmed(id, MAX_ID_CHARS)),
             ["en", ..] => Self::home(Lang::En),

@@ -305,7 +305,7 @@ mod tests {
         );
         assert_eq!(
             i18n::app_updated(Lang::Es, &format_date(Lang::Es, d("2026-03-15"), None)),
-            "Datos revisados al 15 de marzo de 2026"
+            "Datos verificados al 15 de marzo de 2026"
         );
     }
 

@@ -339,7 +339,7 @@ mod tests {
         let robots = std::fs::read_to_string(dir.join("robots.txt")).unwrap();
         assert!(robots.contains("Sitemap: https://example.org/sub/sitemap.xml"));
         let missing = std::fs::read_to_string(dir.join("404.html")).unwrap();
-        assert!(missing.contains(r#"<link rel=stylesheet href=/sub/style-0123456789abcdef.css>"#));
+        assert!(missing.contains("<link rel=stylesheet href=/sub/style-0123456789abcdef.css>"));
         assert!(missing.contains(r#"href="/sub/en/""#));
         assert!(!missing.contains("<script"));
         let homes = p.write(&dir, Pages::Homes).unwrap();

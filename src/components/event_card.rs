@@ -43,8 +43,10 @@ pub fn EventCard(index: usize) -> impl IntoView {
         let id = id.clone();
         move || state.href(&Page::event(state.lang.get(), &id))
     };
-    let data_topics = event.topics.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(" ");
-    let data_actors = event.actors.iter().map(|a| a.as_str()).collect::<Vec<_>>().join(" ");
+    let data_topics =
+        event.topics.iter().map(crate::data::Id::as_str).collect::<Vec<_>>().join(" ");
+    let data_actors =
+        event.actors.iter().map(crate::data::Id::as_str).collect::<Vec<_>>().join(" ");
     let card_id = format!("card-{id}");
     let labelled_by = heading_id.clone();
     view! {

@@ -54,8 +54,6 @@ pub fn Overview() -> impl IntoView {
             f.to = days.map(|(_, b)| from_days_since_epoch(b));
         });
     };
-    let drag = Drag { from: RwSignal::new(None), to: RwSignal::new(None) };
-    let axis = NodeRef::<svg::Svg>::new();
     let range_text = move || {
         let lang = lang.get();
         match range.get() {
@@ -67,8 +65,6 @@ pub fn Overview() -> impl IntoView {
             ),
         }
     };
-    let years = scale.years();
-    let (first, last) = (years.start().to_string(), years.end().to_string());
     let with_marks = draws_marks(loaded.timeline.events.len());
     let help = move || {
         if with_marks {
@@ -77,15 +73,41 @@ pub fn Overview() -> impl IntoView {
             t::overview_description_dense(lang.get())
         }
     };
+    view! {
+        <section class="overview" aria-labelledby="overview-heading">
+            <h2 id="overview-heading">{move || t::overview_heading(lang.get())}</h2>
+            <p class="overview-help" id="overview-help">{help}</p>
+            <Axis scale=scale.clone() range set_range with_marks />
+            <p class="range" aria-live="polite">{range_text}</p>
+            <RangeControls scale range set_range />
+        </section>
+    }
+    .into_any()
+}
+
+/// The axis: era bands, events per year, the chosen period, the marks and
+/// the years. Dragging across it chooses a period.
+#[component]
+fn Axis(
+    scale: Arc<Scale>,
+    range: Memo<Option<(i64, i64)>>,
+    set_range: impl Fn(Option<(i64, i64)>) + Copy + 'static,
+    with_marks: bool,
+) -> impl IntoView {
+    let state = expect_context::<PageState>();
+    let lang = state.lang;
+    let drag = Drag { from: RwSignal::new(None), to: RwSignal::new(None) };
+    let axis = NodeRef::<svg::Svg>::new();
+    let years = scale.years();
+    let (first, last) = (years.start().to_string(), years.end().to_string());
     let brush = {
         let scale = scale.clone();
         move || {
-            let (a, b) = match (drag.from.get(), drag.to.get()) {
-                (Some(a), Some(b)) => (a.min(b), a.max(b)),
-                _ => {
-                    let (a, b) = range.get()?;
-                    (scale.position(a), scale.position(b))
-                }
+            let (a, b) = if let (Some(a), Some(b)) = (drag.from.get(), drag.to.get()) {
+                (a.min(b), a.max(b))
+            } else {
+                let (a, b) = range.get()?;
+                (scale.position(a), scale.position(b))
             };
             Some(view! {
                 <rect class="brush" x=percent(a) width=percent(b - a) y="0" height=HEIGHT aria-hidden="true"></rect>
@@ -103,59 +125,61 @@ pub fn Overview() -> impl IntoView {
             drag.cancel();
         }
     };
-    let zoom_in = {
-        let scale = scale.clone();
-        move |_| set_range(zoom(&scale, range.get_untracked(), true))
-    };
-    let zoom_out = {
-        let scale = scale.clone();
-        move |_| set_range(zoom(&scale, range.get_untracked(), false))
-    };
-    let disabled = move || !state.started.get();
-
     view! {
-        <section class="overview" aria-labelledby="overview-heading">
-            <h2 id="overview-heading">{move || t::overview_heading(lang.get())}</h2>
-            <p class="overview-help" id="overview-help">{help}</p>
-            <svg
-                class="axis"
-                class:dense=!with_marks
-                width="100%"
-                height=TICKS_Y + 4
-                node_ref=axis
-                role="group"
-                aria-label=move || t::overview_axis_label(lang.get(), &first, &last)
-                aria-describedby="overview-help"
-                on:pointerdown=move |ev| drag.start(&ev)
-                on:pointermove=move |ev| drag.extend(&ev)
-                on:pointerup=move |_| finish()
-                on:pointercancel=move |_| drag.cancel()
-                on:keydown=move |ev| move_between_marks(&ev, axis)
-            >
-                <defs>{shapes()}</defs>
-                <EraBands scale=scale.clone() />
-                <g class="density" aria-hidden="true"><Density scale=scale.clone() dense=!with_marks /></g>
-                {brush}
-                {with_marks.then(|| view! { <Marks scale=scale.clone() /> })}
-                <line class="baseline" x1="0" x2="100%" y1=HEIGHT y2=HEIGHT aria-hidden="true"></line>
-                <g class="ticks" aria-hidden="true">{ticks(&scale)}</g>
-            </svg>
-            <p class="range" aria-live="polite">{range_text}</p>
-            <div class="range-controls" role="group" aria-label=move || t::overview_eras_label(lang.get())>
-                <EraButtons scale=scale.clone() range set_range />
-                <button type="button" disabled=disabled aria-pressed=move || range.get().is_none().to_string() on:click=move |_| set_range(None)>
-                    {move || t::overview_range_all(lang.get())}
-                </button>
-                <button type="button" disabled=disabled on:click=zoom_in>
-                    {move || t::overview_zoom_in(lang.get())}
-                </button>
-                <button type="button" disabled=move || disabled() || range.get().is_none() on:click=zoom_out>
-                    {move || t::overview_zoom_out(lang.get())}
-                </button>
-            </div>
-        </section>
+        <svg
+            class="axis"
+            class:dense=!with_marks
+            width="100%"
+            height=TICKS_Y + 4
+            node_ref=axis
+            role="group"
+            aria-label=move || t::overview_axis_label(lang.get(), &first, &last)
+            aria-describedby="overview-help"
+            on:pointerdown=move |ev| drag.start(&ev)
+            on:pointermove=move |ev| drag.extend(&ev)
+            on:pointerup=move |_| finish()
+            on:pointercancel=move |_| drag.cancel()
+            on:keydown=move |ev| move_between_marks(&ev, axis)
+        >
+            <defs>{shapes()}</defs>
+            <EraBands scale=scale.clone() />
+            <g class="density" aria-hidden="true"><Density scale=scale.clone() dense=!with_marks /></g>
+            {brush}
+            {with_marks.then(|| view! { <Marks scale=scale.clone() /> })}
+            <line class="baseline" x1="0" x2="100%" y1=HEIGHT y2=HEIGHT aria-hidden="true"></line>
+            <g class="ticks" aria-hidden="true">{ticks(&scale)}</g>
+        </svg>
     }
-    .into_any()
+}
+
+/// The era buttons, all of the period, and zoom.
+#[component]
+fn RangeControls(
+    scale: Arc<Scale>,
+    range: Memo<Option<(i64, i64)>>,
+    set_range: impl Fn(Option<(i64, i64)>) + Copy + 'static,
+) -> impl IntoView {
+    let state = expect_context::<PageState>();
+    let lang = state.lang;
+    let disabled = move || !state.started.get();
+    let zoom_by = |narrower: bool| {
+        let scale = scale.clone();
+        move |_| set_range(zoom(&scale, range.get_untracked(), narrower))
+    };
+    view! {
+        <div class="range-controls" role="group" aria-label=move || t::overview_eras_label(lang.get())>
+            <EraButtons scale=scale.clone() range set_range />
+            <button type="button" disabled=disabled aria-pressed=move || range.get().is_none().to_string() on:click=move |_| set_range(None)>
+                {move || t::overview_range_all(lang.get())}
+            </button>
+            <button type="button" disabled=disabled on:click=zoom_by(true)>
+                {move || t::overview_zoom_in(lang.get())}
+            </button>
+            <button type="button" disabled=move || disabled() || range.get().is_none() on:click=zoom_by(false)>
+                {move || t::overview_zoom_out(lang.get())}
+            </button>
+        </div>
+    }
 }
 
 /// The shape of each topic's marks, centred on the origin, as on the

@@ -246,7 +246,7 @@ pub(super) fn build(doc: Lenient, text: &str) -> Result<Timeline, LoadError> {
 /// The line where `part`, a slice of the document `text`, starts.
 fn line_at(text: &str, part: &str) -> usize {
     let offset = (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize).min(text.len());
-    1 + text.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count()
+    1 + text[..offset].matches('\n').count()
 }
 
 /// Reads and checks one event from its JSON text. `Ok(None)` leaves it out,
