@@ -48,3 +48,14 @@ use filter_panel::{FilterPanel, FilterToggle};
 use overview::Overview;
 use share_link::ShareLink;
 use topic_tag::{TopicCheckbox, TopicTag};
+
+/// A message in the page's language, as a view (or attribute value) that
+/// follows the language. Every message goes through this one closure type,
+/// so the app holds one copy of the code that renders and updates them,
+/// not one per message.
+pub(crate) fn tr(
+    message: fn(crate::data::Lang) -> &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = leptos::prelude::expect_context::<crate::state::PageState>().lang;
+    move || message(leptos::prelude::Get::get(&lang))
+}

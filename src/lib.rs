@@ -52,7 +52,7 @@ mod app {
     use crate::address::Address;
     use crate::components::{
         EmbedAttribution, EmbedGenerator, LanguageSwitch, NoAppNote, PageFooter, PageHeader,
-        TimelineView,
+        TimelineView, tr,
     };
     use crate::data::Timeline;
     use crate::i18n as t;
@@ -73,11 +73,10 @@ mod app {
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = then;
-        let lang = state.lang;
         let skip_href = move || format!("{}#timeline", state.href(&state.page()));
         view! {
             <a class="skip-link" href=skip_href on:click=skip_to_timeline>
-                {move || t::app_skip_link(lang.get())}
+                {tr(t::app_skip_link)}
             </a>
             <NoAppNote />
             <LanguageSwitch />

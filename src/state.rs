@@ -38,6 +38,8 @@ pub struct PageState {
     pub today: RwSignal<PartialDate>,
     /// The app has taken the page over: the controls that need it work.
     pub started: RwSignal<bool>,
+    /// The page is being printed: every event, with its sources.
+    pub printing: RwSignal<bool>,
     /// Embedded in another site (`?embed=1`). Only behaviour depends on
     /// it (the compact layout is a style of the same markup), so the
     /// browser may know it before it takes the page over.
@@ -55,6 +57,7 @@ impl PageState {
             filter: RwSignal::new(Filter::default()),
             today: RwSignal::new(start.today),
             started: RwSignal::new(false),
+            printing: RwSignal::new(false),
             embed: StoredValue::new(false),
             child_id: StoredValue::new(None),
             base: StoredValue::new(start.base.clone()),

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::tr;
 use crate::address::Address;
 use crate::i18n as t;
 use crate::state::PageState;
@@ -18,7 +19,7 @@ pub fn EmbedAttribution() -> impl IntoView {
     view! {
         <footer class="embed-attribution">
             <a href=href target="_blank" rel="noopener">
-                {move || t::embed_attribution(state.lang.get())}
+                {tr(t::embed_attribution)}
             </a>
         </footer>
     }

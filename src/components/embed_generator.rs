@@ -2,8 +2,8 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::CustomAttribute;
 
-use super::TopicCheckbox;
 use super::copy_button::{Copied, CopyButton, CopyLabels, site_url};
+use super::{TopicCheckbox, tr};
 use crate::data::Lang;
 use crate::embed::{EmbedOptions, Height, INITIAL_HEIGHT, MAX_FIXED_HEIGHT, MIN_FIXED_HEIGHT};
 use crate::format::format_date;
@@ -16,7 +16,6 @@ use crate::state::{Loaded, PageState};
 /// first opened.
 #[component]
 pub fn EmbedGenerator() -> impl IntoView {
-    let state = expect_context::<PageState>();
     let opened = RwSignal::new(false);
     let details = NodeRef::<html::Details>::new();
     let on_toggle = move |_| {
@@ -27,9 +26,9 @@ pub fn EmbedGenerator() -> impl IntoView {
     view! {
         <aside class="embed-generator" aria-labelledby="embed-heading">
             <details node_ref=details on:toggle=on_toggle>
-                <summary id="embed-heading">{move || t::embed_heading(state.lang.get())}</summary>
+                <summary id="embed-heading">{tr(t::embed_heading)}</summary>
                 <Show when=move || opened.get()>
-                    <p class="embed-intro">{move || t::embed_intro(state.lang.get())}</p>
+                    <p class="embed-intro">{tr(t::embed_intro)}</p>
                     <EmbedForm />
                 </Show>
             </details>
@@ -67,7 +66,7 @@ fn EmbedForm() -> impl IntoView {
             </div>
             <div class="embed-output">
                 <Code options />
-                <h3 class="embed-preview-heading">{move || t::embed_preview(state.lang.get())}</h3>
+                <h3 class="embed-preview-heading">{tr(t::embed_preview)}</h3>
                 <Preview options />
             </div>
         </div>
@@ -77,7 +76,6 @@ fn EmbedForm() -> impl IntoView {
 /// The embed's language; each named in its own language.
 #[component]
 fn LanguageField(chosen: RwSignal<Option<Lang>>, options: Memo<EmbedOptions>) -> impl IntoView {
-    let state = expect_context::<PageState>();
     let choices = Lang::ALL
         .into_iter()
         .map(|lang| {
@@ -89,7 +87,7 @@ fn LanguageField(chosen: RwSignal<Option<Lang>>, options: Memo<EmbedOptions>) ->
         .collect_view();
     view! {
         <div class="embed-field">
-            <label for="embed-lang">{move || t::embed_language(state.lang.get())}</label>
+            <label for="embed-lang">{tr(t::embed_language)}</label>
             <select id="embed-lang" on:change=move |ev| chosen.set(Lang::from_code(&event_target_value(&ev)))>
                 {choices}
             </select>
@@ -121,7 +119,7 @@ fn EventField(event: RwSignal<Option<String>>) -> impl IntoView {
     };
     view! {
         <div class="embed-field">
-            <label for="embed-event">{move || t::embed_event(state.lang.get())}</label>
+            <label for="embed-event">{tr(t::embed_event)}</label>
             <select
                 id="embed-event"
                 on:change=move |ev| {
@@ -129,7 +127,7 @@ fn EventField(event: RwSignal<Option<String>>) -> impl IntoView {
                     event.set((!id.is_empty()).then_some(id));
                 }
             >
-                <option value="">{move || t::embed_event_none(state.lang.get())}</option>
+                <option value="">{tr(t::embed_event_none)}</option>
                 {choices}
             </select>
         </div>
@@ -139,7 +137,6 @@ fn EventField(event: RwSignal<Option<String>>) -> impl IntoView {
 /// The topics the embed shows (none chosen: all).
 #[component]
 fn TopicsField(topics: RwSignal<Vec<String>>) -> impl IntoView {
-    let state = expect_context::<PageState>();
     let timeline = expect_context::<Loaded>().timeline;
     let boxes = timeline
         .topics
@@ -165,7 +162,7 @@ fn TopicsField(topics: RwSignal<Vec<String>>) -> impl IntoView {
         .collect_view();
     view! {
         <fieldset class="topics embed-topics">
-            <legend>{move || t::embed_topics(state.lang.get())}</legend>
+            <legend>{tr(t::embed_topics)}</legend>
             {boxes}
         </fieldset>
     }
@@ -174,21 +171,19 @@ fn TopicsField(topics: RwSignal<Vec<String>>) -> impl IntoView {
 /// Automatic height (with `embed.js`) or a fixed number of pixels.
 #[component]
 fn HeightField(auto: RwSignal<bool>, pixels: RwSignal<String>) -> impl IntoView {
-    let state = expect_context::<PageState>();
-    let lang = state.lang;
     view! {
         <fieldset class="embed-height">
-            <legend>{move || t::embed_height(lang.get())}</legend>
+            <legend>{tr(t::embed_height)}</legend>
             <label>
                 <input type="radio" name="embed-height" prop:checked=move || auto.get() on:change=move |_| auto.set(true) />
-                {move || t::embed_height_auto(lang.get())}
+                {tr(t::embed_height_auto)}
             </label>
             <label>
                 <input type="radio" name="embed-height" prop:checked=move || !auto.get() on:change=move |_| auto.set(false) />
-                {move || t::embed_height_fixed(lang.get())}
+                {tr(t::embed_height_fixed)}
             </label>
             <label class="embed-pixels">
-                {move || t::embed_height_pixels(lang.get())}
+                {tr(t::embed_height_pixels)}
                 <input
                     type="number"
                     inputmode="numeric"
@@ -223,7 +218,7 @@ fn Code(options: Memo<EmbedOptions>) -> impl IntoView {
     let labels =
         CopyLabels { button: t::embed_copy, done: t::embed_copied, manual: t::embed_copy_manual };
     view! {
-        <label for="embed-code">{move || t::embed_code(state.lang.get())}</label>
+        <label for="embed-code">{tr(t::embed_code)}</label>
         <textarea id="embed-code" readonly rows="6" spellcheck="false" node_ref=area prop:value=move || snippet.get()></textarea>
         <div class="embed-copy">
             <CopyButton text=move || snippet.get_untracked() labels copied select />

@@ -1,7 +1,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use super::{DateText, EventMeta, TopicTag};
+use super::{DateText, EventMeta, TopicTag, tr};
 use crate::data::{Event, Text};
 use crate::format::format_usd;
 use crate::i18n as t;
@@ -27,7 +27,7 @@ pub fn EventBody(index: usize, heading: NodeRef<html::H2>) -> impl IntoView {
     let caveat = event.caveat.clone().map(|c| {
         view! {
             <aside class="caveat">
-                <h3>{move || t::detail_caveat(lang.get())}</h3>
+                <h3>{tr(t::detail_caveat)}</h3>
                 <p>{move || c.get(lang.get()).to_string()}</p>
             </aside>
         }
@@ -49,14 +49,13 @@ pub fn EventBody(index: usize, heading: NodeRef<html::H2>) -> impl IntoView {
     }
 }
 
-/// One fact of the event: a term and its description.
-#[component]
-fn Fact(term: fn(crate::data::Lang) -> &'static str, children: Children) -> impl IntoView {
-    let state = expect_context::<PageState>();
+/// One fact of the event: a term and its description. (A function, not a
+/// component with children, which Leptos would type-erase.)
+fn fact(term: fn(crate::data::Lang) -> &'static str, description: impl IntoView) -> impl IntoView {
     view! {
         <div>
-            <dt>{move || term(state.lang.get())}</dt>
-            <dd>{children()}</dd>
+            <dt>{tr(term)}</dt>
+            <dd>{description}</dd>
         </div>
     }
 }
@@ -68,10 +67,9 @@ fn Facts(event: Event) -> impl IntoView {
     let timeline = expect_context::<Loaded>().timeline;
     let lang = state.lang;
     let text = move |t: Text| move || t.get(lang.get()).to_string();
-    let place = event.place.clone().map(|p| view! { <Fact term=t::detail_place>{text(p)}</Fact> });
-    let amount = event.amount_usd.map(|a| {
-        view! { <Fact term=t::detail_amount>{move || format_usd(lang.get(), a)}</Fact> }
-    });
+    let place = event.place.clone().map(|p| fact(t::detail_place, text(p)));
+    let amount =
+        event.amount_usd.map(|a| fact(t::detail_amount, move || format_usd(lang.get(), a)));
     let actors: Vec<_> = event.actors.iter().filter_map(|id| timeline.actor(id).cloned()).collect();
     let actors = (!actors.is_empty()).then(|| {
         let items = actors
@@ -86,7 +84,7 @@ fn Facts(event: Event) -> impl IntoView {
                 }
             })
             .collect_view();
-        view! { <Fact term=t::detail_actors><ul class="actors">{items}</ul></Fact> }
+        fact(t::detail_actors, view! { <ul class="actors">{items}</ul> })
     });
     let topics = event
         .topics
@@ -99,7 +97,7 @@ fn Facts(event: Event) -> impl IntoView {
             {place}
             {amount}
             {actors}
-            <Fact term=t::detail_topics><ul class="topics">{topics}</ul></Fact>
+            {fact(t::detail_topics, view! { <ul class="topics">{topics}</ul> })}
         </dl>
     }
 }
@@ -138,7 +136,7 @@ fn Quotes(event: Event) -> impl IntoView {
             .collect_view();
         view! {
             <section class="quotes">
-                <h3>{move || t::detail_quotes(lang.get())}</h3>
+                <h3>{tr(t::detail_quotes)}</h3>
                 {items}
             </section>
         }
@@ -170,7 +168,7 @@ fn Sources(event: Event) -> impl IntoView {
         .collect_view();
     view! {
         <section class="sources">
-            <h3>{move || t::detail_sources(lang.get())}</h3>
+            <h3>{tr(t::detail_sources)}</h3>
             <ol>{items}</ol>
         </section>
     }
@@ -197,7 +195,7 @@ fn Corrections(event: Event) -> impl IntoView {
             .collect_view();
         view! {
             <section class="corrections">
-                <h3>{move || t::detail_corrections(lang.get())}</h3>
+                <h3>{tr(t::detail_corrections)}</h3>
                 <ul>{items}</ul>
             </section>
         }

@@ -25,12 +25,23 @@ pub fn EventCard(index: usize) -> impl IntoView {
         move || pick(&timeline.events[index]).get(state.lang.get()).to_string()
     };
     // Printed pages have no detail panel, so each card carries its sources
-    // for print only.
+    // when printing: rendered only then, they cost the page no bytes.
     let sources = event
         .sources
         .iter()
-        .map(|s| view! { <li>{s.publisher.clone()}": "{s.title.clone()}" — "{s.url.clone()}</li> })
-        .collect_view();
+        .map(|s| (s.publisher.clone(), s.title.clone(), s.url.clone()))
+        .collect::<Vec<_>>();
+    let print_sources = move || {
+        state.printing.get().then(|| {
+            let items = sources
+                .iter()
+                .map(|(publisher, title, url)| {
+                    view! { <li>{publisher.clone()}": "{title.clone()}" — "{url.clone()}</li> }
+                })
+                .collect_view();
+            view! { <ul class="print-sources">{items}</ul> }
+        })
+    };
     let selected = {
         let id = id.clone();
         move || state.is_open(&id)
@@ -69,7 +80,7 @@ pub fn EventCard(index: usize) -> impl IntoView {
                 <ul class="topics">
                     {topics.into_iter().map(|topic| view! { <TopicTag topic /> }).collect_view()}
                 </ul>
-                <ul class="print-sources">{sources}</ul>
+                {print_sources}
             </article>
         </li>
     }

@@ -3,7 +3,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{EventBody, ShareLink};
+use super::{EventBody, ShareLink, tr};
 use crate::i18n as t;
 use crate::state::{Loaded, PageState};
 use crate::timeline::step;
@@ -50,7 +50,7 @@ pub fn EventDetail() -> impl IntoView {
                 <section class="detail" aria-labelledby="detail-heading">
                     <div class="detail-bar">
                         <button type="button" class="detail-close" on:click=move |_| close()>
-                            {move || t::detail_close(lang.get())}
+                            {tr(t::detail_close)}
                         </button>
                         <Neighbours index />
                     </div>
@@ -64,7 +64,7 @@ pub fn EventDetail() -> impl IntoView {
                         {move || t::detail_not_found(lang.get(), &id)}
                     </h2>
                     <button type="button" on:click=move |_| close()>
-                        {move || t::detail_not_found_close(lang.get())}
+                        {tr(t::detail_not_found_close)}
                     </button>
                 </section>
             }),
@@ -116,13 +116,12 @@ fn Neighbours(index: usize) -> impl IntoView {
     let at_end = move |forward: bool| {
         move || !state.started.get() || shown.with(|s| step(s, index, forward).is_none())
     };
-    let lang = state.lang;
     view! {
         <button type="button" on:click=go(false) disabled=at_end(false)>
-            {move || t::detail_previous(lang.get())}
+            {tr(t::detail_previous)}
         </button>
         <button type="button" on:click=go(true) disabled=at_end(true)>
-            {move || t::detail_next(lang.get())}
+            {tr(t::detail_next)}
         </button>
     }
 }

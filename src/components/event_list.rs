@@ -2,7 +2,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::EventCard;
+use super::{EventCard, tr};
 use crate::i18n as t;
 use crate::state::{Loaded, PageState};
 use crate::timeline::{CHUNK, Chapter, Filter, ListWindow, chapters, key_target};
@@ -70,12 +70,12 @@ pub fn EventList() -> impl IntoView {
 
     view! {
         <section class="events" aria-labelledby="events-heading">
-            <h2 id="events-heading" class="visually-hidden">{move || t::events_heading(lang.get())}</h2>
+            <h2 id="events-heading" class="visually-hidden">{tr(t::events_heading)}</h2>
             <Show when=move || shown.with(Vec::is_empty)>
                 <div class="empty">
-                    <p>{move || t::results_empty(lang.get())}</p>
+                    <p>{tr(t::results_empty)}</p>
                     <button type="button" on:click=move |_| state.filter.set(Filter::default())>
-                        {move || t::filters_clear(lang.get())}
+                        {tr(t::filters_clear)}
                     </button>
                 </div>
             </Show>
@@ -166,10 +166,16 @@ fn grow_on_scroll_and_print(
     set_window: impl Fn(ListWindow) + Copy + 'static,
     sentinel: NodeRef<html::Div>,
 ) {
+    let state = expect_context::<PageState>();
     let print = window_event_listener(leptos::ev::beforeprint, move |_| {
         set_window(ListWindow::all(len()));
+        state.printing.set(true);
     });
-    on_cleanup(move || print.remove());
+    let printed = window_event_listener(leptos::ev::afterprint, move |_| state.printing.set(false));
+    on_cleanup(move || {
+        print.remove();
+        printed.remove();
+    });
     let scroll = window_event_listener(leptos::ev::scroll, move |_| {
         let w = window.get_untracked();
         if w.end >= len() {

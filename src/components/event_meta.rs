@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::DateText;
+use super::{DateText, tr};
 use crate::data::Status;
 use crate::i18n as t;
 use crate::state::{Loaded, PageState};
@@ -36,7 +36,7 @@ pub fn EventMeta(index: usize) -> impl IntoView {
         <p class="event-meta">
             <DateText start end />
             <span class=badge_class>{move || badge().1}</span>
-            {key.then(|| view! { <span class="key-badge">{move || t::event_key_moment(state.lang.get())}</span> })}
+            {key.then(|| view! { <span class="key-badge">{tr(t::event_key_moment)}</span> })}
         </p>
     }
 }

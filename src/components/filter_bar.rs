@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::TopicCheckbox;
+use super::{TopicCheckbox, tr};
 use crate::i18n as t;
 use crate::search::fold;
 use crate::state::{Loaded, PageState};
@@ -41,14 +41,14 @@ pub fn FilterBar() -> impl IntoView {
 
     view! {
         <section class="filters" aria-labelledby="filters-heading">
-            <h2 id="filters-heading">{move || t::filters_heading(lang.get())}</h2>
+            <h2 id="filters-heading">{tr(t::filters_heading)}</h2>
             <div class="search">
-                <label for="search">{move || t::filters_search_label(lang.get())}</label>
+                <label for="search">{tr(t::filters_search_label)}</label>
                 <input
                     id="search"
                     type="search"
                     autocomplete="off"
-                    placeholder=move || t::filters_search_placeholder(lang.get())
+                    placeholder=tr(t::filters_search_placeholder)
                     disabled=disabled
                     prop:value=move || state.filter.with(|f| f.query.clone())
                     on:input=move |ev| {
@@ -64,14 +64,14 @@ pub fn FilterBar() -> impl IntoView {
                     prop:checked=move || state.filter.with(|f| f.key)
                     on:change=move |_| state.filter.update(|f| f.key = !f.key)
                 />
-                {move || t::filters_key_moments(lang.get())}
+                {tr(t::filters_key_moments)}
             </label>
             <fieldset class="topics">
-                <legend>{move || t::filters_topics(lang.get())}</legend>
+                <legend>{tr(t::filters_topics)}</legend>
                 {topics}
             </fieldset>
             <div class="actor">
-                <label for="actor">{move || t::filters_actors(lang.get())}</label>
+                <label for="actor">{tr(t::filters_actors)}</label>
                 <ActorSelect />
             </div>
             <p class="result-count" role="status" aria-live="polite" aria-atomic="true">
@@ -79,7 +79,7 @@ pub fn FilterBar() -> impl IntoView {
             </p>
             <Show when=move || state.filter.with(Filter::is_active)>
                 <button type="button" class="clear" on:click=move |_| state.filter.set(Filter::default())>
-                    {move || t::filters_clear(lang.get())}
+                    {tr(t::filters_clear)}
                 </button>
             </Show>
         </section>
@@ -126,7 +126,7 @@ fn ActorSelect() -> impl IntoView {
             }
         >
             <option value="" prop:selected=move || state.filter.with(|f| f.actor.is_none())>
-                {move || t::filters_actors_all(lang.get())}
+                {tr(t::filters_actors_all)}
             </option>
             {options}
         </select>

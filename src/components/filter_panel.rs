@@ -2,22 +2,21 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::{FilterBar, Overview};
 use crate::i18n as t;
 use crate::state::{Loaded, PageState};
 use crate::timeline::Filter;
 
-/// Where the overview and the filters live. On wide screens it is only a
+/// Where the overview and the filters live. (Rendered here rather than
+/// passed in as children, which Leptos would type-erase into an `AnyView`,
+/// adding its generic code to the download.) On wide screens it is only a
 /// grouping (`display: contents` in `style.css`): its children take their
 /// places in the page's grid. On phones and in embeds it is a sheet, closed
 /// until the reader asks for it with [`FilterToggle`], so that events start
 /// on the first screen: a modal dialog that keeps focus inside, closes with
 /// Escape or its button, and gives focus back to the toggle.
 #[component]
-pub fn FilterPanel(
-    open: RwSignal<bool>,
-    toggle: NodeRef<html::Button>,
-    children: Children,
-) -> impl IntoView {
+pub fn FilterPanel(open: RwSignal<bool>, toggle: NodeRef<html::Button>) -> impl IntoView {
     let state = expect_context::<PageState>();
     let shown = expect_context::<Loaded>().shown;
     let panel = NodeRef::<html::Div>::new();
@@ -70,7 +69,10 @@ pub fn FilterPanel(
                     {move || t::filters_done(lang.get(), shown.with(Vec::len))}
                 </button>
             </div>
-            {children()}
+            <Overview />
+            <div class="controls">
+                <FilterBar />
+            </div>
         </div>
     }
 }

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::tr;
 use crate::data::Lang;
 use crate::i18n as t;
 use crate::state::PageState;
@@ -43,7 +44,7 @@ pub fn LanguageSwitch() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <nav class="language-switch" aria-label=move || t::language_switch_label(state.lang.get())>
+        <nav class="language-switch" aria-label=tr(t::language_switch_label)>
             {links}
         </nav>
     }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
+use super::tr;
 use crate::i18n as t;
-use crate::state::PageState;
 
 /// A discreet note that the filters, search and other interactive features
 /// are unavailable: shown (by `style.css`) when JavaScript is off, and by
@@ -9,8 +9,7 @@ use crate::state::PageState;
 /// browser). The timeline itself stays readable: every event has its page.
 #[component]
 pub fn NoAppNote() -> impl IntoView {
-    let state = expect_context::<PageState>();
     view! {
-        <p class="no-app" role="note">{move || t::app_no_app(state.lang.get())}</p>
+        <p class="no-app" role="note">{tr(t::app_no_app)}</p>
     }
 }

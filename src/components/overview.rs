@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos::svg;
 use wasm_bindgen::JsCast;
 
+use super::tr;
 use crate::address::Page;
 use crate::data::Timeline;
 use crate::dates::{PartialDate, from_days_since_epoch};
@@ -39,9 +40,8 @@ const TICKS_Y: u32 = HEIGHT + 16;
 pub fn Overview() -> impl IntoView {
     let state = expect_context::<PageState>();
     let loaded = expect_context::<Loaded>();
-    let Some(scale) = Scale::of(&loaded.timeline) else {
-        return ().into_any();
-    };
+    // No events, no axis.
+    let Some(scale) = Scale::of(&loaded.timeline) else { return None };
     let scale = Arc::new(scale);
     let lang = state.lang;
     let range = {
@@ -73,16 +73,15 @@ pub fn Overview() -> impl IntoView {
             t::overview_description_dense(lang.get())
         }
     };
-    view! {
+    Some(view! {
         <section class="overview" aria-labelledby="overview-heading">
-            <h2 id="overview-heading">{move || t::overview_heading(lang.get())}</h2>
+            <h2 id="overview-heading">{tr(t::overview_heading)}</h2>
             <p class="overview-help" id="overview-help">{help}</p>
             <Axis scale=scale.clone() range set_range with_marks />
             <p class="range" aria-live="polite">{range_text}</p>
             <RangeControls scale range set_range />
         </section>
-    }
-    .into_any()
+    })
 }
 
 /// The axis: era bands, events per year, the chosen period, the marks and
@@ -160,23 +159,22 @@ fn RangeControls(
     set_range: impl Fn(Option<(i64, i64)>) + Copy + 'static,
 ) -> impl IntoView {
     let state = expect_context::<PageState>();
-    let lang = state.lang;
     let disabled = move || !state.started.get();
     let zoom_by = |narrower: bool| {
         let scale = scale.clone();
         move |_| set_range(zoom(&scale, range.get_untracked(), narrower))
     };
     view! {
-        <div class="range-controls" role="group" aria-label=move || t::overview_eras_label(lang.get())>
+        <div class="range-controls" role="group" aria-label=tr(t::overview_eras_label)>
             <EraButtons scale=scale.clone() range set_range />
             <button type="button" disabled=disabled aria-pressed=move || range.get().is_none().to_string() on:click=move |_| set_range(None)>
-                {move || t::overview_range_all(lang.get())}
+                {tr(t::overview_range_all)}
             </button>
             <button type="button" disabled=disabled on:click=zoom_by(true)>
-                {move || t::overview_zoom_in(lang.get())}
+                {tr(t::overview_zoom_in)}
             </button>
             <button type="button" disabled=move || disabled() || range.get().is_none() on:click=zoom_by(false)>
-                {move || t::overview_zoom_out(lang.get())}
+                {tr(t::overview_zoom_out)}
             </button>
         </div>
     }

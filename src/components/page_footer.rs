@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::tr;
 use crate::i18n as t;
 use crate::state::PageState;
 
@@ -7,15 +8,14 @@ use crate::state::PageState;
 #[component]
 pub fn PageFooter() -> impl IntoView {
     let state = expect_context::<PageState>();
-    let lang = state.lang;
     let data = move || format!("{}data/events.json", state.base());
     view! {
         <footer class="page-footer">
-            <p>{move || t::footer_sources_policy(lang.get())}</p>
+            <p>{tr(t::footer_sources_policy)}</p>
             <p>
-                <a href=data>{move || t::footer_data(lang.get())}</a>
+                <a href=data>{tr(t::footer_data)}</a>
             </p>
-            <p>{move || t::footer_privacy(lang.get())}</p>
+            <p>{tr(t::footer_privacy)}</p>
         </footer>
     }
 }

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::tr;
 use crate::address::{Address, Page, View};
 use crate::format::format_date;
 use crate::i18n as t;
@@ -31,19 +32,19 @@ pub fn PageHeader() -> impl IntoView {
     };
     view! {
         <header class="page-header">
-            <h1>{move || t::app_title(lang.get())}</h1>
-            <p class="lead">{move || t::app_subtitle(lang.get())}</p>
+            <h1>{tr(t::app_title)}</h1>
+            <p class="lead">{tr(t::app_subtitle)}</p>
             <p class="updated">
                 {move || t::app_updated(lang.get(), &format_date(lang.get(), updated, None))}
             </p>
             <p class="key-moments-link">
-                <a href=key_moments on:click=show_key_moments>{move || t::app_key_moments(lang.get())}</a>
+                <a href=key_moments on:click=show_key_moments>{tr(t::app_key_moments)}</a>
             </p>
             <details class="intro-more">
-                <summary>{move || t::app_intro_more(lang.get())}</summary>
-                <p>{move || t::app_intro_lead(lang.get())}</p>
-                <p>{move || t::app_intro_why(lang.get())}</p>
-                <p>{move || t::app_intro_how(lang.get())}</p>
+                <summary>{tr(t::app_intro_more)}</summary>
+                <p>{tr(t::app_intro_lead)}</p>
+                <p>{tr(t::app_intro_why)}</p>
+                <p>{tr(t::app_intro_how)}</p>
             </details>
         </header>
     }

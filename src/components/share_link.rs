@@ -2,6 +2,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::copy_button::{Copied, CopyButton, CopyLabels, site_url};
+use super::tr;
 use crate::embed::event_link;
 use crate::i18n as t;
 use crate::state::PageState;
@@ -32,7 +33,7 @@ pub fn ShareLink(id: String) -> impl IntoView {
             <CopyButton text=link labels copied select />
             <Show when=move || copied.get() == Some(Copied::Selected)>
                 <label class="share-field">
-                    <span>{move || t::share_link_label(state.lang.get())}</span>
+                    <span>{tr(t::share_link_label)}</span>
                     <input type="text" readonly prop:value=link node_ref=field on:focus=move |_| select() />
                 </label>
             </Show>

@@ -1,7 +1,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use super::{DataNotice, EventDetail, EventList, FilterBar, FilterPanel, FilterToggle, Overview};
+use super::{DataNotice, EventDetail, EventList, FilterPanel, FilterToggle};
 
 /// The timeline: the overview and the filters (a sheet on phones), the
 /// list, and the open event.
@@ -15,12 +15,7 @@ pub fn TimelineView() -> impl IntoView {
             <FilterToggle open toggle />
         </div>
         <div class="layout">
-            <FilterPanel open toggle>
-                <Overview />
-                <div class="controls">
-                    <FilterBar />
-                </div>
-            </FilterPanel>
+            <FilterPanel open toggle />
             <EventList />
             <EventDetail />
         </div>
