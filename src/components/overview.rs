@@ -41,7 +41,7 @@ pub fn Overview() -> impl IntoView {
     let state = expect_context::<PageState>();
     let loaded = expect_context::<Loaded>();
     // No events, no axis.
-    let Some(scale) = Scale::of(&loaded.timeline) else { return None };
+    let scale = Scale::of(&loaded.timeline)?;
     let scale = Arc::new(scale);
     let lang = state.lang;
     let range = {
