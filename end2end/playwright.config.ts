@@ -54,7 +54,9 @@ export default defineConfig({
       // to its process group, also on failure or Ctrl-C).
       command: `node nginx.mjs e2e --port ${PORT}`,
       url: `http://127.0.0.1:${PORT}/index.html`,
-      reuseExistingServer: !process.env.CI,
+      // Never another run's server: the tests check the configuration as
+      // it is now. (A busy port fails the run; E2E_PORT moves it.)
+      reuseExistingServer: false,
       stdout: 'pipe',
       stderr: 'pipe',
       // Compressing a fresh build's files (brotli 11) comes first.
@@ -65,7 +67,7 @@ export default defineConfig({
       // Only the fault injection (faults.mjs), which nginx cannot do.
       command: `node serve.mjs --port ${PORTS.faults}`,
       url: `http://127.0.0.1:${PORTS.faults}/health`,
-      reuseExistingServer: !process.env.CI,
+      reuseExistingServer: false,
       stdout: 'ignore',
       stderr: 'pipe',
       timeout: 10_000,
