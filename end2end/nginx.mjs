@@ -4,6 +4,8 @@
 //                                                until SIGINT or SIGTERM
 //   node nginx.mjs preview [--port 8081] [--dist dist]
 //                                                one build at /, as deployed
+//   node nginx.mjs precompress DIR               DIR's files as .br and .gz, for
+//                                                brotli_static and gzip_static
 //
 // The end-to-end tests (playwright.config.ts), the benchmark (bench.mjs) and
 // `cargo xtask preview` all start nginx through `startNginx`. Each run gets
@@ -301,6 +303,9 @@ export async function startNginx({ name, sites, quiet = false }) {
   }
   const child = spawn(NGINX, [...args, '-g', 'daemon off;'], { stdio: ['ignore', 'inherit', 'inherit'] });
   const exited = new Promise((done) => child.once('exit', done));
+  // Whatever ends this process ends nginx too.
+  const orphan = () => child.exitCode === null && child.signalCode === null && child.kill('SIGTERM');
+  process.once('exit', orphan);
   try {
     const deadline = Date.now() + 10_000;
     for (const site of sites) await waitForPort(site.port, child, deadline);
@@ -435,6 +440,11 @@ function option(args, name, fallback) {
 async function cli(args) {
   const [mode] = args;
   let server;
+  if (mode === 'precompress' && args[1]) {
+    const written = precompress(resolve(args[1]));
+    console.log(`nginx.mjs: compressed ${written} file${written === 1 ? '' : 's'} of ${args[1]} (brotli 11, gzip 9)`);
+    return;
+  }
   if (mode === 'e2e') {
     server = await startE2e(Number(option(args, 'port', process.env.E2E_PORT ?? 4173)));
   } else if (mode === 'preview') {
@@ -443,7 +453,7 @@ async function cli(args) {
     server = await startPreview(port, dist);
     console.log(`\n  The release build, served as deployed (deploy/nginx/cronologia.conf):\n\n    http://127.0.0.1:${port}/\n\n  Ctrl-C to stop.\n`);
   } else {
-    console.error('usage: node nginx.mjs e2e [--port 4173] | preview [--port 8081] [--dist dist]');
+    console.error('usage: node nginx.mjs e2e [--port 4173] | preview [--port 8081] [--dist dist] | precompress DIR');
     process.exit(2);
   }
   let stopping = false;
