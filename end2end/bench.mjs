@@ -3,7 +3,8 @@
 //
 //   node bench.mjs            the full table (5 runs each), references, Lighthouse
 //   node bench.mjs --budget   only what budgets.json limits, then compare
-//   node bench.mjs --runs 9 --no-lighthouse --no-references
+//   node bench.mjs --runs 9 --no-lighthouse --no-references --sizes 1000
+//                             (--sizes none: the real data only)
 //
 // It measures the release build in `dist/` (made by `cargo xtask bench` or
 // `cargo xtask test`; BENCH_DIST for another), served by Debian's nginx
@@ -17,7 +18,7 @@
 // static HTML list; our times are printed as ratios of theirs.
 
 import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -37,7 +38,8 @@ const BUDGET_ONLY = args.includes('--budget');
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 5;
 const LIGHTHOUSE = !BUDGET_ONLY && !args.includes('--no-lighthouse');
 const REFERENCES = !BUDGET_ONLY && !args.includes('--no-references');
-const SIZES = BUDGET_ONLY ? [] : [1000, 5000];
+const SIZES_ARG = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : '1000,5000';
+const SIZES = BUDGET_ONLY || SIZES_ARG === 'none' ? [] : SIZES_ARG.split(',').map(Number);
 // Four ports from here: the build, 1,000 events, 5,000 events, references.
 const PORT = Number(process.env.BENCH_PORT ?? 4300 + 4 * Math.floor(Math.random() * 100));
 // Precise memory figures for the table's heap row.
@@ -106,16 +108,28 @@ function longTimeline(n) {
   const data = join(dir, 'data', 'events.json');
   writeFileSync(data, JSON.stringify(doc));
   const pages = prerender(dir, data, { onlyHome: true });
+  if (!pages && existsSync(join(dir, 'en', 'index.html'))) {
+    throw new Error(
+      `${DIST} has prerendered pages, but this checkout has no \`cargo xtask prerender\` to render ` +
+        `them from ${n} events: the ${n}-event rows would time the real data's pages`,
+    );
+  }
   precompress(dir);
   return { dir, doc, pages };
 }
 
-/** The address of the Spanish home page: a page of its own once the build
- * has one (issue 12), else the app's query. */
-const homePath = (dir) => (existsSync(join(dir, 'en', 'index.html')) ? '/' : '/?lang=es');
+/** The address of the home page in `lang`: a page of its own once the
+ * build has one (issue 12), else the app's query. */
+const homePath = (dir, lang = 'es') =>
+  existsSync(join(dir, 'en', 'index.html')) ? (lang === 'es' ? '/' : '/en/') : `/?lang=${lang}`;
 
-/** An event's page, or the app's query for it. */
-const eventPath = (dir, id) => (existsSync(join(dir, 'eventos', id, 'index.html')) ? `/eventos/${id}/` : `/?lang=es&event=${id}`);
+/** An event's page in `lang`, or the app's query for it. */
+const eventPath = (dir, id, lang = 'es') =>
+  existsSync(join(dir, 'en', 'index.html'))
+    ? lang === 'es'
+      ? `/eventos/${id}/`
+      : `/en/events/${id}/`
+    : `/?lang=${lang}&event=${id}`;
 
 const escape = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 const sorted = (doc) => [...doc.events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -221,10 +235,11 @@ const INIT = (selector) => {
 
 // From navigation to the app answering a search keystroke: as soon as the
 // app says it is interactive (`<html data-app="ready">`, issue 12), or, in
-// a build that never sets that attribute, once it has started and the
-// search box is enabled with events shown, a word is typed into #search;
-// the time is taken when the result count has changed and is laid out.
-const INIT_SEARCH = () => {
+// a build that never sets that attribute (`signalsReady`), once it has
+// started and the search box is enabled with events shown, a word is typed
+// into #search; the time is taken when the result count has changed and is
+// laid out.
+const INIT_SEARCH = (signalsReady) => {
   let typed = false;
   addEventListener('TrunkApplicationStarted', () => (window.__started = true));
   const type = (how) => {
@@ -251,8 +266,9 @@ const INIT_SEARCH = () => {
     if (typed) return;
     const html = document.documentElement;
     if (html.dataset.app === 'ready') return type('data-app');
+    if (signalsReady) return;
     const input = document.querySelector('#search');
-    if (!html.hasAttribute('data-app') && window.__started && input && !input.disabled && document.querySelector('ol.event-list > li')) {
+    if (window.__started && input && !input.disabled && document.querySelector('ol.event-list > li')) {
       type('search enabled');
     }
   };
@@ -299,7 +315,8 @@ const SETTLE = () =>
 const foreign = new Set();
 
 async function newPage(browser) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // A Spanish-speaking reader, on the Spanish pages: no move to /en/.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'es-MX' });
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
     if (url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1') return route.continue();
@@ -346,12 +363,19 @@ async function firstEvents(browser, pages) {
   return { ...Object.fromEntries(Object.entries(times).map(([k, v]) => [k, stats(v)])), firstContent };
 }
 
-async function searchAfterNavigation(browser, url) {
+/** Whether the build says when it is interactive (`data-app="ready"`): its
+ * wasm holds the attribute's name. */
+function signalsReady(dir) {
+  const wasm = readdirSync(dir).find((f) => f.endsWith('_bg.wasm'));
+  return readFileSync(join(dir, wasm)).includes('data-app');
+}
+
+async function searchAfterNavigation(browser, url, dir) {
   const times = [];
   let how = '';
   for (let i = 0; i < RUNS; i++) {
     const { context, page } = await newPage(browser);
-    await page.addInitScript(INIT_SEARCH);
+    await page.addInitScript(INIT_SEARCH, signalsReady(dir));
     await page.goto(url);
     await page.waitForFunction(() => window.__searchAnswered, null, { timeout: 120_000 });
     times.push(await page.evaluate(() => window.__searchAnswered));
@@ -506,7 +530,7 @@ async function main() {
         versus.push([d.label, r.ours.median.toFixed(0), r.timelinejs.median.toFixed(0), r.list.median.toFixed(0), ratio(r.ours, r.timelinejs), ratio(r.ours, r.list)]);
       }
       if (!BUDGET_ONLY && (d.dir === DIST || d.n === 5000)) {
-        const s = await searchAfterNavigation(browser, pages.ours);
+        const s = await searchAfterNavigation(browser, pages.ours, d.dir);
         speed.push([`search answered, from navigation, ${d.label} (ready: ${s.how})`, ms(s)]);
       }
       if (d.n === 5000) {
@@ -532,10 +556,12 @@ async function main() {
     }
 
     if (LIGHTHOUSE) {
+      // In English: Lighthouse's browser asks for English, and a Spanish
+      // page would send it on to its English twin first.
       const last = sorted(realDoc).at(-1).id;
       for (const [name, path] of [
-        ['home page', homePath(DIST)],
-        [`event page (${last})`, eventPath(DIST, last)],
+        ['home page', homePath(DIST, 'en')],
+        [`event page (${last})`, eventPath(DIST, last, 'en')],
       ]) {
         const scores = await lighthouse(`http://127.0.0.1:${PORT}${path}`);
         console.log(`\nLighthouse (mobile), ${name}: ${path}`);
