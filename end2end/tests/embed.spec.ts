@@ -2,7 +2,8 @@
 // pym.js/AMP listeners), the attribution link, the embed code generator,
 // the share button, hostile messages and sandboxed frames.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Frame, type FrameLocator, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Frame, type Locator, type Page } from '@playwright/test';
+import { AXE_TAGS, ready } from '../helpers.mjs';
 
 const CALL_15 = 'rubio-de-la-fuente-call-joint-statement-2026-01-15';
 const TITLE_EN = 'Timeline of US–Mexico security cooperation, 2007–2026';
@@ -24,10 +25,6 @@ async function contentHeight(frame: Locator): Promise<number> {
   const handle = await frame.elementHandle();
   const inner = (await handle!.contentFrame()) as Frame;
   return inner.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-}
-
-async function ready(frame: FrameLocator | Page) {
-  await expect(frame.locator('ol.event-list > li').first()).toBeVisible();
 }
 
 /** Waits until the iframe's height equals its content's (within a pixel). */
@@ -309,7 +306,6 @@ test('works in a sandboxed frame without storage', async ({ page }) => {
   expect(problems).toEqual([]);
 });
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 test('the open generator has no axe violations', async ({ page }) => {
   await page.goto('/?lang=es');

@@ -7,15 +7,16 @@
 // (`<img src=x onerror=__pwned()>`, …): if it ever runs, markup from the
 // data or the address was parsed as HTML. Data files come from
 // tests/fixtures/hostile/ (the same corpus the native tests check); network
-// faults come from serve.mjs's `/__fault/<name>` routes (faults.mjs).
+// faults come from the fault server's `/__fault/<name>` routes (serve.mjs,
+// faults.mjs; helpers.mjs's `serverFault` routes the data request there).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
+import { events, serverFault } from '../helpers.mjs';
 
 const FIXTURES = fileURLToPath(new URL('../../tests/fixtures/hostile/', import.meta.url));
 const fixture = (name: string) => readFileSync(FIXTURES + name);
 
-const events = (page: Page) => page.locator('ol.event-list > li');
 const alert = (page: Page) => page.locator('.load-error[role=alert]');
 
 /** What the page did wrong: uncaught errors, panics, CSP reports. */
@@ -297,10 +298,6 @@ async function expectFault(
   await expect(alert(page)).toHaveCount(0);
   await expectClean(page, seen);
 }
-
-/** Sends the data request to one of faults.mjs's broken answers. */
-const serverFault = (name: string) => (route: import('@playwright/test').Route) =>
-  route.continue({ url: new URL(`/__fault/${name}`, route.request().url()).href });
 
 test.describe('a fault in loading the data', () => {
   for (const [name, expected] of [

@@ -2,18 +2,36 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse, type Pattern } from '@fluent/syntax';
 import { expect, test, type Page } from '@playwright/test';
+import { ready } from '../helpers.mjs';
 
 const CALL_15 = 'rubio-de-la-fuente-call-joint-statement-2026-01-15';
 
-/** The plain-text messages of one locale (no placeables or selectors), by id. */
+/** The text of a pattern with no placeable or selector, its lines joined
+ * and its white space collapsed as a page shows it; else `null`. */
+function plainText(pattern: Pattern | null): string | null {
+  if (!pattern || pattern.elements.some((e) => e.type !== 'TextElement')) return null;
+  return pattern.elements
+    .map((e) => (e.type === 'TextElement' ? e.value : ''))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The plain-text messages of one locale (no placeables or selectors), by
+ * id, multi-line ones included: read with Fluent's own parser, as
+ * tests/locales.rs does with fluent-syntax. */
 function plainMessages(lang: string): Map<string, string> {
   const dir = join(fileURLToPath(new URL('../../locales/', import.meta.url)), lang);
   const out = new Map<string, string>();
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.ftl'))) {
-    for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
-      const m = /^([a-z][a-z0-9-]*) = (.+)$/.exec(line);
-      if (m && !m[2].includes('{')) out.set(m[1], m[2].trim());
+    const resource = parse(readFileSync(join(dir, file), 'utf8'), { withSpans: false });
+    for (const entry of resource.body) {
+      if (entry.type === 'Junk') throw new Error(`${lang}/${file}: cannot parse ${entry.content.slice(0, 80)}`);
+      if (entry.type !== 'Message') continue;
+      const text = plainText(entry.value);
+      if (text) out.set(entry.id.name, text);
     }
   }
   return out;
@@ -35,12 +53,8 @@ async function pageStrings(page: Page): Promise<string> {
       ['aria-label', 'placeholder', 'title'].map((a) => el.getAttribute(a) ?? ''),
     );
     const description = document.querySelector('meta[name=description]')?.getAttribute('content') ?? '';
-    return [document.body.innerText, document.title, description, ...attrs].join('\n');
+    return [document.body.innerText, document.title, description, ...attrs].join('\n').replace(/\s+/g, ' ');
   });
-}
-
-async function ready(page: Page) {
-  await expect(page.locator('ol.event-list > li').first()).toBeVisible();
 }
 
 for (const [lang, other, name] of [

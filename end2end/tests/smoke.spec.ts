@@ -1,6 +1,7 @@
 // Smoke tests: the release build loads in both languages, reports a failed
 // data load, works from a sub-path, and talks only to its own origin.
 import { expect, test, type Page } from '@playwright/test';
+import { ready as expectEvents } from '../helpers.mjs';
 
 const H1 = {
   es: 'México y Estados Unidos: cooperación en seguridad',
@@ -22,11 +23,6 @@ function watch(page: Page) {
     if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
   });
   return problems;
-}
-
-/** Waits until the timeline shows at least one event. */
-async function expectEvents(page: Page) {
-  await expect(page.locator('ol.event-list > li').first()).toBeVisible();
 }
 
 for (const lang of ['es', 'en'] as const) {
@@ -77,8 +73,13 @@ test('the page requests only its own origin', async ({ page, baseURL }) => {
       if (!foreign.includes(url)) foreign.push(url);
     }
   });
+  // Every request the page makes, until none is left in flight.
+  const pending = new Set<string>();
+  page.on('request', (req) => pending.add(req.url()));
+  page.on('requestfinished', (req) => pending.delete(req.url()));
+  page.on('requestfailed', (req) => pending.delete(req.url()));
   await page.goto('/?lang=en');
   await expectEvents(page);
-  await page.waitForLoadState('networkidle');
+  await expect.poll(() => [...pending]).toEqual([]);
   expect(foreign).toEqual([]);
 });

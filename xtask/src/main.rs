@@ -7,6 +7,7 @@
 #![allow(clippy::print_stdout)]
 
 mod check_data;
+mod preview;
 mod schema;
 mod serve;
 mod setup;
@@ -20,12 +21,21 @@ Usage: cargo xtask <command> [args]
 Commands:
   serve [trunk args]     install what is missing, then `trunk serve`
                          (http://127.0.0.1:8080/; e.g. --release, --port 3000)
+  preview [--port N] [--no-build]
+                         release build, served by nginx with deploy/nginx/
+                         as it will be deployed (http://127.0.0.1:8081/)
+  build [trunk args]     install what is missing, then `trunk build --release`
+                         (e.g. --public-url /repo/): the README's deploy build
   test                   install what is missing, then run every check:
                          fmt, clippy (native and wasm), cargo test, check-data,
-                         release builds, the budgets and the end-to-end tests
-  bench [args]           release build, then the benchmark table: bytes,
-                         speed at 67/1,000/5,000 events, memory, Lighthouse
-                         (e.g. --runs 9, --no-lighthouse, --budget)
+                         actionlint, release builds, the budgets and the
+                         end-to-end tests (behind nginx, ports 4173-4176 or
+                         E2E_PORT and the next three)
+  bench [args]           release build, then the benchmark table behind nginx:
+                         bytes, speed at 67/1,000/5,000 events beside
+                         TimelineJS and a static list, memory, Lighthouse
+                         (e.g. --runs 9, --no-lighthouse, --no-references,
+                         --budget)
   e2e [playwright args]  only the end-to-end tests, against the builds
                          `cargo xtask test` left (dist/, target/dist-subpath/)
   check-data [PATH]      check the event data (default public/data/events.json)
@@ -39,6 +49,8 @@ fn main() -> ExitCode {
     let rest: Vec<String> = args.collect();
     let result = match command.as_str() {
         "serve" => serve::run(&rest),
+        "preview" => preview::run(&rest),
+        "build" => preview::build(&rest),
         "test" => test::run(&rest),
         "e2e" => test::e2e(&rest),
         "bench" => test::bench(&rest),

@@ -1,6 +1,6 @@
 //! Finding, checking and installing the tools: the wasm target, Trunk,
-//! wasm-bindgen-cli, the npm packages (Playwright and binaryen's wasm-opt)
-//! and the system's Chromium.
+//! wasm-bindgen-cli, the npm packages (Playwright and binaryen's wasm-opt),
+//! and the system's Chromium and nginx with its brotli modules.
 
 use std::ffi::OsString;
 use std::fs;
@@ -17,6 +17,16 @@ pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// Where Debian's `chromium` package puts the browser; `CHROMIUM_PATH`
 /// overrides it here and in `end2end/playwright.config.ts`.
 const CHROMIUM_DEFAULT: &str = "/usr/bin/chromium";
+/// Where Debian's `nginx` package puts the server; `NGINX_PATH` overrides it
+/// here and in `end2end/nginx.mjs`.
+const NGINX_DEFAULT: &str = "/usr/sbin/nginx";
+/// Where Debian's brotli modules for nginx are; `NGINX_MODULES` overrides it.
+const NGINX_MODULES_DEFAULT: &str = "/usr/lib/nginx/modules";
+/// The modules `end2end/nginx.mjs` loads, from these Debian packages.
+const NGINX_MODULES: [(&str, &str); 2] = [
+    ("ngx_http_brotli_filter_module.so", "libnginx-mod-http-brotli-filter"),
+    ("ngx_http_brotli_static_module.so", "libnginx-mod-http-brotli-static"),
+];
 const MIN_NODE_MAJOR: u32 = 20;
 
 /// The workspace root (the parent of `xtask/`).
@@ -98,7 +108,8 @@ pub fn ensure_build_tools() -> Result {
 pub fn ensure_all() -> Result {
     ensure_build_tools()?;
     ensure_npm_packages()?;
-    ensure_chromium()
+    ensure_chromium()?;
+    ensure_nginx()
 }
 
 pub fn ensure_wasm_target() -> Result {
@@ -233,7 +244,7 @@ pub fn ensure_chromium() -> Result {
     if std::env::var_os("CHROMIUM_PATH").is_some() {
         return Err(format!("CHROMIUM_PATH is set to {}, which does not exist", path.display()));
     }
-    if output(Command::new("id").arg("-u")).as_deref() != Some("0") {
+    if !is_root() {
         return Err(format!(
             "chromium is not installed (looked for {CHROMIUM_DEFAULT}); install it with\n\n    \
              sudo apt-get update && sudo apt-get install -y chromium\n\n\
@@ -241,15 +252,70 @@ pub fn ensure_chromium() -> Result {
         ));
     }
     step("installing chromium (apt-get update && apt-get install -y chromium, a few minutes)");
-    run(Command::new("apt-get").arg("update").stdin(Stdio::null()))?;
-    run(Command::new("apt-get")
-        .args(["install", "-y", "--no-install-recommends", "chromium"])
-        .env("DEBIAN_FRONTEND", "noninteractive")
-        .stdin(Stdio::null()))?;
+    apt_install(&["chromium"])?;
     if path.is_file() {
         Ok(())
     } else {
         Err(format!("apt-get installed chromium, but {CHROMIUM_DEFAULT} is still missing"))
+    }
+}
+
+fn is_root() -> bool {
+    output(Command::new("id").arg("-u")).as_deref() == Some("0")
+}
+
+fn apt_install(packages: &[&str]) -> Result {
+    run(Command::new("apt-get").arg("update").stdin(Stdio::null()))?;
+    run(Command::new("apt-get")
+        .args(["install", "-y", "--no-install-recommends"])
+        .args(packages)
+        .env("DEBIAN_FRONTEND", "noninteractive")
+        .stdin(Stdio::null()))
+}
+
+/// The Debian packages of nginx and its brotli modules that are missing.
+fn nginx_missing() -> Vec<&'static str> {
+    let nginx =
+        std::env::var_os("NGINX_PATH").map_or_else(|| PathBuf::from(NGINX_DEFAULT), PathBuf::from);
+    let modules = std::env::var_os("NGINX_MODULES")
+        .map_or_else(|| PathBuf::from(NGINX_MODULES_DEFAULT), PathBuf::from);
+    let mut missing = Vec::new();
+    if !nginx.is_file() {
+        missing.push("nginx");
+    }
+    for (file, package) in NGINX_MODULES {
+        if !modules.join(file).is_file() {
+            missing.push(package);
+        }
+    }
+    missing
+}
+
+/// The end-to-end tests, the benchmark and `cargo xtask preview` serve the
+/// builds with Debian's nginx and its brotli modules, configured by
+/// `deploy/nginx/` (see `end2end/nginx.mjs`).
+pub fn ensure_nginx() -> Result {
+    let missing = nginx_missing();
+    if missing.is_empty() {
+        found("nginx with the brotli modules");
+        return Ok(());
+    }
+    let packages = "nginx libnginx-mod-http-brotli-filter libnginx-mod-http-brotli-static";
+    if !is_root() {
+        return Err(format!(
+            "{} not installed; install nginx and its brotli modules with\n\n    \
+             sudo apt-get update && sudo apt-get install -y {packages}\n\n\
+             (or point NGINX_PATH and NGINX_MODULES at them)",
+            missing.join(", ")
+        ));
+    }
+    step(&format!("installing nginx and its brotli modules (apt-get install -y {packages})"));
+    apt_install(&["nginx", "libnginx-mod-http-brotli-filter", "libnginx-mod-http-brotli-static"])?;
+    let still = nginx_missing();
+    if still.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("apt-get ran, but {} still missing", still.join(", ")))
     }
 }
 

