@@ -38,6 +38,9 @@ Commands:
                          --budget)
   e2e [playwright args]  only the end-to-end tests, against the builds
                          `cargo xtask test` left (dist/, target/dist-subpath/)
+  prerender [args]       render the pages of a built site again, e.g. from other
+                         data: --dist DIR --data FILE [--only-home]
+                         [--site-url URL] (Trunk runs it after every build)
   check-data [PATH]      check the event data (default public/data/events.json)
   schema                 regenerate public/data/events.schema.json from the types
   help                   this text
@@ -54,6 +57,7 @@ fn main() -> ExitCode {
         "test" => test::run(&rest),
         "e2e" => test::e2e(&rest),
         "bench" => test::bench(&rest),
+        "prerender" => test::prerender(&rest),
         "check-data" => check_data::run(&rest),
         "schema" => schema::run(&rest),
         "" | "help" | "-h" | "--help" => {

