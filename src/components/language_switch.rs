@@ -27,7 +27,9 @@ pub fn LanguageSwitch() -> impl IntoView {
                     return;
                 }
                 ev.prevent_default();
-                state.lang.set(lang);
+                if state.lang.get_untracked() != lang {
+                    state.lang.set(lang);
+                }
                 remember(lang);
             };
             view! {
