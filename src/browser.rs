@@ -302,6 +302,11 @@ fn report_height(child_id: Option<String>) {
 fn show_load_error(error: data::LoadError) {
     leptos::logging::error!("could not load the timeline data: {error}");
     let document = document();
+    // A linked view the app was to show (a search, a period) cannot be
+    // shown: the whole list is, rather than none.
+    if let Some(html) = document.document_element() {
+        let _ = html.class_list().remove_1("view-pending");
+    }
     let lang = document
         .document_element()
         .and_then(|html| html.get_attribute("lang"))
