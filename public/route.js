@@ -52,7 +52,8 @@
     /^(?:(en)\/)?(?:(?:events|eventos)\/([^/]+)\/)?(?:index\.html)?$/.exec(path);
   if (page) {
     var event = (params.get('event') || (page[2] ? decodeURIComponent(page[2]) : '')).trim();
-    var lang = linked || (page[1] ? 'en' : null) || (event ? 'es' : preferred());
+    // An embed shows the language its code names, whatever the reader's.
+    var lang = linked || (page[1] ? 'en' : null) || (event || on('embed') ? 'es' : preferred());
     if (linked) preferred();
     var target = (lang === 'en' ? 'en/' : '') +
       (event ? (lang === 'en' ? 'events/' : 'eventos/') + encodeURIComponent(event) + '/' : '');
