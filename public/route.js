@@ -51,7 +51,10 @@
   var page = path === null ? null :
     /^(?:(en)\/)?(?:(?:events|eventos)\/([^/]+)\/)?(?:index\.html)?$/.exec(path);
   if (page) {
-    var event = (params.get('event') || (page[2] ? decodeURIComponent(page[2]) : '')).trim();
+    // As src/address.rs reads an id: no control characters, trimmed, at
+    // most 80 characters.
+    var event = (params.get('event') || (page[2] ? decodeURIComponent(page[2]) : ''))
+      .replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim().slice(0, 80).trim();
     // An embed shows the language its code names, whatever the reader's.
     var lang = linked || (page[1] ? 'en' : null) || (event || on('embed') ? 'es' : preferred());
     if (linked) preferred();
