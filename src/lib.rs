@@ -36,6 +36,8 @@ mod panic;
 pub mod prerender;
 #[cfg(any(feature = "ssr", feature = "hydrate"))]
 pub mod state;
+#[cfg(all(test, target_arch = "wasm32", feature = "hydrate"))]
+mod web_tests;
 
 #[cfg(feature = "hydrate")]
 pub use browser::start;

@@ -85,7 +85,12 @@ fn focus_on_open(
         let first_run = previous.is_none();
         if current.is_some() && previous.as_ref() != Some(&current) && !first_run {
             if previous.as_ref().is_some_and(Option::is_none) {
-                let active = document().active_element().and_then(|el| el.dyn_into().ok());
+                // Nothing in particular had focus (the page itself): the
+                // event's card takes it back on close.
+                let active = document()
+                    .active_element()
+                    .filter(|el| !matches!(el.tag_name().as_str(), "BODY" | "HTML"))
+                    .and_then(|el| el.dyn_into().ok());
                 return_to.set_value(active);
             }
             // Wait for the panel to render, then move focus to its heading.

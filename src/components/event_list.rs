@@ -24,39 +24,9 @@ const AUTO_LOAD_MARGIN: f64 = 1500.0;
 pub fn EventList() -> impl IntoView {
     let state = expect_context::<PageState>();
     let loaded = expect_context::<Loaded>();
-    let (shown, timeline) = (loaded.shown, loaded.timeline);
-
-    // The slice the reader asked for, with the filter it was asked for: a
-    // new filter starts again from the first chunk, so that a keystroke
-    // never renders more than that.
-    let asked = RwSignal::new(None::<(Filter, ListWindow)>);
-    let open_position = {
-        let timeline = timeline.clone();
-        move || {
-            let id = state.event.get()?;
-            let index = timeline.position(&id)?;
-            shown.with(|s| s.iter().position(|&i| i == index))
-        }
-    };
-    let window = Memo::new(move |_| {
-        let len = shown.with(Vec::len);
-        let asked = asked.with(|a| {
-            a.as_ref().filter(|(f, _)| state.filter.with(|now| now == f)).map(|(_, w)| *w)
-        });
-        ListWindow::choose(len, asked, open_position())
-    });
+    let (shown, timeline) = (loaded.shown, loaded.timeline.clone());
+    let Slice { window, set_window } = use_slice(loaded.clone(), state);
     let len = move || shown.with_untracked(Vec::len);
-    let set_window = move |w: ListWindow| asked.set(Some((state.filter.get_untracked(), w)));
-    // A slice grown to hold the open event stays so when it closes, so that
-    // its card is still there to take focus back.
-    Effect::new(move |_| {
-        let w = window.get();
-        if state.event.with(Option::is_some)
-            && asked.with_untracked(|a| a.as_ref().map(|(_, asked)| *asked) != Some(w))
-        {
-            set_window(w);
-        }
-    });
 
     let list = NodeRef::<html::Ol>::new();
     let sentinel = NodeRef::<html::Div>::new();
@@ -116,6 +86,46 @@ pub fn EventList() -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// The slice of the shown events that the list renders, and how to ask for
+/// another.
+#[derive(Clone, Copy)]
+struct Slice<F: Fn(ListWindow) + Copy + 'static> {
+    window: Memo<ListWindow>,
+    set_window: F,
+}
+
+/// The slice the reader asked for, with the filter it was asked for (a new
+/// filter starts again from the first chunk, so that a keystroke never
+/// renders more than that), always holding the open event.
+fn use_slice(loaded: Loaded, state: PageState) -> Slice<impl Fn(ListWindow) + Copy + 'static> {
+    let (shown, timeline) = (loaded.shown, loaded.timeline.clone());
+    let asked = RwSignal::new(None::<(Filter, ListWindow)>);
+    let open_position = move || {
+        let id = state.event.get()?;
+        let index = timeline.position(&id)?;
+        shown.with(|s| s.iter().position(|&i| i == index))
+    };
+    let window = Memo::new(move |_| {
+        let len = shown.with(Vec::len);
+        let asked = asked.with(|a| {
+            a.as_ref().filter(|(f, _)| state.filter.with(|now| now == f)).map(|(_, w)| *w)
+        });
+        ListWindow::choose(len, asked, open_position())
+    });
+    let set_window = move |w: ListWindow| asked.set(Some((state.filter.get_untracked(), w)));
+    // A slice grown to hold the open event stays so when it closes, so that
+    // its card is still there to take focus back.
+    Effect::new(move |_| {
+        let w = window.get();
+        if state.event.with(Option::is_some)
+            && asked.with_untracked(|a| a.as_ref().map(|(_, asked)| *asked) != Some(w))
+        {
+            set_window(w);
+        }
+    });
+    Slice { window, set_window }
 }
 
 /// One era's chapter: its name and summary, then its events by year. It
