@@ -85,6 +85,25 @@ export async function hideFilters(page) {
   await expect(panel.locator('.filters')).toBeHidden();
 }
 
+/** Waits until `locator`'s element is what a reader sees and presses at
+ * its centre: not covered by another (a sheet, a panel, a neighbour).
+ * Playwright's `toBeVisible` does not look at what is drawn on top.
+ * @param {import('@playwright/test').Locator} locator */
+export async function expectOnTop(locator) {
+  await expect(locator).toBeVisible();
+  await expect
+    .poll(() =>
+      locator.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        if (r.bottom < 0 || r.top > innerHeight) el.scrollIntoView({ block: 'center' });
+        const s = el.getBoundingClientRect();
+        const top = document.elementFromPoint(s.left + s.width / 2, s.top + s.height / 2);
+        return !!top && (top === el || el.contains(top));
+      }),
+    )
+    .toBe(true);
+}
+
 /** The axe-core rules the pages must pass: WCAG 2.2 A and AA. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 

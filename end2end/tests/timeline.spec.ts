@@ -4,7 +4,7 @@
 // (`/`, `/en/`, `/eventos/<id>/`, `/en/events/<id>/`) and the app takes it
 // over; filters live in the query.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { eventCount, eventOf, events, hideFilters, pagePath, ready, showFilters } from '../helpers.mjs';
+import { eventCount, eventOf, events, expectOnTop, hideFilters, pagePath, ready, showFilters } from '../helpers.mjs';
 
 // A Spanish-speaking reader: `/` is the Spanish home page for them (an
 // English browser is sent on to `/en/`, see i18n.spec.ts).
@@ -337,7 +337,9 @@ test.describe('the overview', () => {
     await expect(mark).toHaveAttribute('aria-label', /^febrero de 2026: /);
     await clickMark(page, mark);
     await expect(page).toHaveURL(pagePath('es', MINISTERIAL));
-    await expect(detail(page)).toBeVisible();
+    // The reader sees the event open, on phones too, where the overview is
+    // in the filter sheet.
+    await expectOnTop(detail(page).locator('#detail-heading'));
     await expect(mark).toHaveClass(/\bcurrent\b/);
   });
 
@@ -398,7 +400,8 @@ test.describe('the overview', () => {
     expect(label).toMatch(/^[A-Z][a-z]+ \d{1,2}, \d{4}: /);
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(href!);
-    await expect(detail(page)).toBeVisible();
+    await expect(detail(page).locator('#detail-heading')).toBeFocused();
+    await expectOnTop(detail(page).locator('#detail-heading'));
   });
 });
 
