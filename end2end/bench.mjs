@@ -397,7 +397,7 @@ async function interactions(browser, url) {
     // between steps let the page settle, so that no step is charged with
     // the background work of the one before.
     const settle = () => page.evaluate(`(${SETTLE})()`);
-    await page.waitForFunction(() => window.__started && document.querySelector('#search'), null, { timeout: 120_000 });
+    await page.waitForFunction(() => document.documentElement.dataset.app === 'ready', null, { timeout: 120_000 });
     await settle();
     search.push(
       await page.evaluate(async (timed) => {
@@ -426,7 +426,7 @@ async function interactions(browser, url) {
     await settle();
     language.push(
       await page.evaluate(
-        async (timed) => eval(timed)(() => document.querySelector('.language-switch button[lang=en]').click()),
+        async (timed) => eval(timed)(() => document.querySelector('.language-switch a[lang=en]').click()),
         `(${TIMED})`,
       ),
     );

@@ -8,6 +8,16 @@
 // prerendered page stays as it is, readable, and `html.no-wasm` shows the
 // note that its interactive features are unavailable.
 const { js, wasm } = document.querySelector('script[data-wasm]').dataset;
+// The page is complete without the app: let it be drawn first, then fetch
+// the app's code and its data together (the data as a preload, which the
+// app's own request then uses). A frame that the browser does not draw
+// (off screen) still starts within a second.
+await new Promise((drawn) => {
+  requestAnimationFrame(() => setTimeout(drawn));
+  setTimeout(drawn, 1000);
+});
+const data = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href: 'data/events.json', crossOrigin: 'anonymous' });
+document.head.append(data);
 try {
   const bindings = await import(js);
   const instance = await bindings.default({ module_or_path: wasm });

@@ -30,9 +30,14 @@
     var l = (code || '').slice(0, 2).toLowerCase();
     return l === 'en' || l === 'es' ? l : null;
   }
+  // A link's `?lang=` holds for the rest of this visit (the home page then
+  // keeps it); only the reader's own choice with the switch is remembered
+  // for good (localStorage, set by the app).
+  var linked = language(params.get('lang'));
   function preferred() {
     try {
-      var stored = language(localStorage.getItem('lang'));
+      if (linked) sessionStorage.setItem('lang', linked);
+      var stored = language(sessionStorage.getItem('lang')) || language(localStorage.getItem('lang'));
       if (stored) return stored;
     } catch (e) { /* storage refused, as in a sandboxed frame */ }
     var langs = navigator.languages || [navigator.language];
@@ -47,8 +52,9 @@
     /^(?:(en)\/)?(?:(?:events|eventos)\/([^/]+)\/)?(?:index\.html)?$/.exec(path);
   if (page) {
     var event = (params.get('event') || (page[2] ? decodeURIComponent(page[2]) : '')).trim();
-    var lang = language(params.get('lang')) || (page[1] ? 'en' : null) ||
-      (event || params.has('lang') ? 'es' : preferred());
+    // An embed shows the language its code names, whatever the reader's.
+    var lang = linked || (page[1] ? 'en' : null) || (event || on('embed') ? 'es' : preferred());
+    if (linked) preferred();
     var target = (lang === 'en' ? 'en/' : '') +
       (event ? (lang === 'en' ? 'events/' : 'eventos/') + encodeURIComponent(event) + '/' : '');
     if (target !== path.replace(/index\.html$/, '') || params.has('lang') || params.has('event')) {

@@ -39,9 +39,23 @@ async fn load_and_start() {
     let Some(root) = document().get_element_by_id("app") else { return };
     let root: web_sys::HtmlElement = root.unchecked_into();
     match data::load(DATA_URL).await {
-        Ok((timeline, fingerprint)) => run(root, Arc::new(timeline), &fingerprint),
+        Ok((timeline, fingerprint)) => {
+            // Reading the data and taking the page over are separate tasks,
+            // so that neither holds the page for the time of both.
+            next_task().await;
+            run(root, Arc::new(timeline), &fingerprint);
+        }
         Err(error) => show_load_error(error),
     }
+}
+
+/// Resolves in a later task, letting the browser handle input and paint
+/// in between.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// The site's base path (`<base href>`, written by Trunk), ending in `/`.
@@ -103,24 +117,42 @@ pub fn take_over(state: PageState, address: Address) {
     let Address { page, view: View { filter, embed, child_id } } = address;
     state.embed.set_value(embed);
     state.child_id.set_value(child_id);
-    // After the first render (the hydration), as ordinary state changes:
-    // the markup updates before the browser paints again.
-    Effect::new(move |_| {
-        untrack(|| {
-            state.lang.set(page.lang);
-            state.event.set(page.event.clone());
-            state.filter.set(filter.clone());
-            state.today.set(today());
-            state.started.set(true);
-        });
-        sync_address(state);
-        sync_document(state);
-        if state.embed.get_value() {
-            report_height(state.child_id.get_value());
-        }
-        prepare_search(state);
-        mark_started();
-    });
+    // After the first render (the hydration), in a task of its own, as
+    // ordinary state changes. The page looks the same until then: a linked
+    // view's list stays filtered by route.js's style rule, or hidden.
+    let owner = Owner::current();
+    set_timeout(
+        move || {
+            let Some(owner) = owner else { return };
+            owner.with(|| apply_and_follow(state, page, filter));
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
+/// What `take_over` does once the page is the app's.
+fn apply_and_follow(state: PageState, page: Page, filter: crate::timeline::Filter) {
+    // Only what differs from the prerendered page: a signal set to its own
+    // value still reruns everything that reads it, and the browser would
+    // repaint every text of the page.
+    set_if_changed(state.lang, page.lang);
+    set_if_changed(state.event, page.event);
+    set_if_changed(state.filter, filter);
+    set_if_changed(state.today, today());
+    state.started.set(true);
+    sync_address(state);
+    sync_document(state);
+    if state.embed.get_value() {
+        report_height(state.child_id.get_value());
+    }
+    prepare_search(state);
+    mark_started();
+}
+
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    if signal.with_untracked(|now| *now != value) {
+        signal.set(value);
+    }
 }
 
 /// Today's date on the reader's clock, for deciding whether an announced
@@ -176,9 +208,9 @@ fn sync_address(state: PageState) {
     });
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
         let (_, address) = current_address(&state.base());
-        state.lang.set(address.page.lang);
-        state.event.set(address.page.event);
-        state.filter.set(address.view.filter);
+        set_if_changed(state.lang, address.page.lang);
+        set_if_changed(state.event, address.page.event);
+        set_if_changed(state.filter, address.view.filter);
     });
     on_cleanup(move || handle.remove());
 }
@@ -270,6 +302,11 @@ fn report_height(child_id: Option<String>) {
 fn show_load_error(error: data::LoadError) {
     leptos::logging::error!("could not load the timeline data: {error}");
     let document = document();
+    // A linked view the app was to show (a search, a period) cannot be
+    // shown: the whole list is, rather than none.
+    if let Some(html) = document.document_element() {
+        let _ = html.class_list().remove_1("view-pending");
+    }
     let lang = document
         .document_element()
         .and_then(|html| html.get_attribute("lang"))

@@ -51,7 +51,11 @@ pub fn render(timeline: &Arc<Timeline>, page: &Page, base: &str, today: PartialD
     let timeline = timeline.clone();
     let html = owner.with(move || view! { <App timeline start then=None /> }.to_html());
     owner.unset();
-    html
+    // Leptos marks places in the markup with `<!>`, which HTML parses as an
+    // empty comment but counts as a parse error; `<!---->` is the same
+    // empty comment, written validly. Text from the data cannot contain
+    // it: its `<` is escaped.
+    html.replace("<!>", "<!---->")
 }
 
 /// The prerendered site: the template and what fills it.
@@ -205,16 +209,27 @@ impl Prerender<'_> {
     }
 }
 
+/// The template as the app's page without content (`shell.html`): with
+/// its `<head>` start tag, so that it is valid HTML too. The browser
+/// renders the app into it afresh.
+pub fn shell(template: &str) -> String {
+    with_lang(template, Lang::Es)
+}
+
 /// Escapes text for an HTML element.
 fn escape_text(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
-/// The template with `<html lang>` set to `lang`.
+/// The template with `<html lang>` set to `lang`, and its `<head>` start
+/// tag, which the minifier leaves out (browsers imply it; validators
+/// want it, since `</head>` stays).
 fn with_lang(template: &str, lang: Lang) -> String {
     let Some(start) = template.find("<html") else { return template.to_string() };
     let Some(len) = template[start..].find('>') else { return template.to_string() };
-    format!("{}<html lang=\"{}\">{}", &template[..start], lang.code(), &template[start + len + 1..])
+    let rest = &template[start + len + 1..];
+    let head = if rest.trim_start().starts_with("<head") { "" } else { "<head>" };
+    format!("{}<html lang=\"{}\">{head}{rest}", &template[..start], lang.code())
 }
 
 /// The template with its `<title>` replaced by `head`'s tags, which go at
@@ -300,6 +315,8 @@ mod tests {
         assert!(html.contains(r#"id="detail-heading""#));
         assert!(html.contains(r#"href="https://example.org/b""#), "the source's link");
         assert!(!html.contains("style="), "inline styles break the Content Security Policy");
+        assert!(!html.contains("<!>"), "Leptos's markers, written as valid comments");
+        assert!(html.contains("<html lang=\"en\"><head>"));
     }
 
     #[test]

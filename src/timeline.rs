@@ -222,7 +222,7 @@ pub fn key_target(
 /// the list shows a slice (several screens of cards) and grows as the
 /// reader scrolls or asks for more. A keystroke in the search box rebuilds
 /// at most one slice, so its size is what a keystroke costs.
-pub const CHUNK: usize = 50;
+pub const CHUNK: usize = 20;
 
 /// Lists up to this long are rendered whole at once, as the real data (67
 /// events) always is: slicing would save little and change what readers
@@ -752,8 +752,9 @@ mod tests {
         let w = ListWindow::choose(5000, None, Some(900));
         assert!(w.contains(900), "{w:?}");
         assert!(w.end - w.start <= CHUNK, "{w:?}");
-        let w = ListWindow::choose(300, Some(ListWindow { start: 0, end: 250 }), Some(299));
-        assert!(w.contains(299) && w.contains(0), "{w:?}");
+        let next = 250 + CHUNK - 1;
+        let w = ListWindow::choose(1000, Some(ListWindow { start: 0, end: 250 }), Some(next));
+        assert!(w.contains(next) && w.contains(0), "{w:?}");
         assert_eq!(ListWindow::choose(67, None, Some(66)), ListWindow::first(67));
     }
 

@@ -56,8 +56,10 @@ fn run() -> Result<(), String> {
     let shell = dist.join("shell.html");
     if !shell.is_file() {
         // The page Trunk built is the template of every page: keep it.
-        std::fs::copy(dist.join("index.html"), &shell)
+        let built = std::fs::read_to_string(dist.join("index.html"))
             .map_err(|e| format!("cannot read {}/index.html: {e}", dist.display()))?;
+        std::fs::write(&shell, cronologia::prerender::shell(&built))
+            .map_err(|e| format!("{}: {e}", shell.display()))?;
     }
     let template =
         std::fs::read_to_string(&shell).map_err(|e| format!("{}: {e}", shell.display()))?;

@@ -120,16 +120,16 @@ fn Quotes(event: Event) -> impl IntoView {
                         <blockquote lang=original.code()>
                             <p>{q.text.clone()}</p>
                         </blockquote>
-                        <figcaption>
-                            {move || q.speaker.get(lang.get()).to_string()}
-                            " · "
-                            {move || t::detail_quote_original(lang.get(), original.code())}
-                        </figcaption>
                         <Show when=move || lang.get() != original>
                             <p class="translation" lang=original.other().code()>
                                 {move || translation.with_value(|text| t::detail_quote_translation(lang.get(), text))}
                             </p>
                         </Show>
+                        <figcaption>
+                            {move || q.speaker.get(lang.get()).to_string()}
+                            " · "
+                            {move || t::detail_quote_original(lang.get(), original.code())}
+                        </figcaption>
                     </figure>
                 }
             })

@@ -47,6 +47,16 @@ pub fn EventList() -> impl IntoView {
     });
     let len = move || shown.with_untracked(Vec::len);
     let set_window = move |w: ListWindow| asked.set(Some((state.filter.get_untracked(), w)));
+    // A slice grown to hold the open event stays so when it closes, so that
+    // its card is still there to take focus back.
+    Effect::new(move |_| {
+        let w = window.get();
+        if state.event.with(Option::is_some)
+            && asked.with_untracked(|a| a.as_ref().map(|(_, asked)| *asked) != Some(w))
+        {
+            set_window(w);
+        }
+    });
 
     let list = NodeRef::<html::Ol>::new();
     let sentinel = NodeRef::<html::Div>::new();

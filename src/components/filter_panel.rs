@@ -38,6 +38,15 @@ pub fn FilterPanel(open: RwSignal<bool>, toggle: NodeRef<html::Button>) -> impl 
         }
         is_open
     });
+    // An event opened from the sheet (a mark of the overview) is shown: the
+    // sheet gives way to it.
+    Effect::new(move |previous: Option<Option<String>>| {
+        let event = state.event.get();
+        if previous.is_some_and(|p| p != event) && event.is_some() && open.get_untracked() {
+            open.set(false);
+        }
+        event
+    });
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         if !open.get_untracked() {
             return;

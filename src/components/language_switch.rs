@@ -27,7 +27,9 @@ pub fn LanguageSwitch() -> impl IntoView {
                     return;
                 }
                 ev.prevent_default();
-                state.lang.set(lang);
+                if state.lang.get_untracked() != lang {
+                    state.lang.set(lang);
+                }
                 remember(lang);
             };
             view! {
@@ -50,11 +52,15 @@ pub fn LanguageSwitch() -> impl IntoView {
     }
 }
 
-/// Keeps the reader's choice for their next visit to the home page.
-/// Storage may be refused (a sandboxed iframe, a private window): then the
-/// choice lasts this visit.
+/// Keeps the reader's choice for their next visit to the home page, in
+/// place of the language a link gave this visit (see `route.js`). Storage
+/// may be refused (a sandboxed iframe, a private window): then the choice
+/// lasts this visit.
 fn remember(lang: Lang) {
     if let Ok(Some(storage)) = window().local_storage() {
         let _ = storage.set_item("lang", lang.code());
+    }
+    if let Ok(Some(storage)) = window().session_storage() {
+        let _ = storage.remove_item("lang");
     }
 }

@@ -53,5 +53,13 @@ async fn fetch_text(url: &str, signal: Option<&web_sys::AbortSignal>) -> Result<
     if let Some(len) = declared.filter(|&len| len > MAX_BYTES) {
         return Err(LoadError::TooLarge(len));
     }
-    response.text().await.map_err(|_| LoadError::Network)
+    // As bytes, copied once into memory of their exact size: passing a JS
+    // string instead makes wasm-bindgen reserve up to three bytes per
+    // character for the UTF-8, which for a long file is what stays the
+    // high-water mark of the app's memory.
+    let bytes = response.binary().await.map_err(|_| LoadError::Network)?;
+    // Bytes that are not UTF-8 become U+FFFD, as the browser's own text
+    // decoding would do: one bad byte loses one character, not the file.
+    Ok(String::from_utf8(bytes)
+        .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned()))
 }
