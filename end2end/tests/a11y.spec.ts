@@ -198,7 +198,13 @@ test('text zooms to 200% without losing content', async ({ page }) => {
   await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
   // The zoom has applied: the text is twice its size.
   await expect.poll(size).toBeCloseTo(2 * before, 0);
-  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  // Measured once the cards in view have been laid out again (cards off
+  // screen skip layout: content-visibility), two frames on.
+  const overflow = () =>
+    page.evaluate(async () => {
+      for (let i = 0; i < 2; i++) await new Promise((done) => requestAnimationFrame(done));
+      return document.documentElement.scrollWidth - window.innerWidth;
+    });
   expect(await overflow()).toBeLessThanOrEqual(1);
   await expect(page.locator('h1')).toBeVisible();
   await expect(page.locator('ol.event-list > li').first()).toBeVisible();

@@ -17,6 +17,19 @@ async function host(page: Page, url: string, body: string) {
   );
 }
 
+/** Opens the embed code generator (a `<details>` at the foot of the page)
+ * from the keyboard. (Pointer clicks after scrolling down there can miss
+ * on phones while the cards laid out late move the page: timeline.spec.ts,
+ * "what is scrolled into view stays there".) */
+async function openGenerator(page: Page, summary: string) {
+  const generator = page.locator('.embed-generator');
+  await expect(generator.locator('summary')).toHaveText(summary);
+  await generator.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  await expect(generator.locator('details')).toHaveAttribute('open', '');
+  return generator;
+}
+
 /** The height of an iframe's viewport (inside any border), in CSS pixels. */
 function height(frame: Locator): Promise<number> {
   return frame.evaluate((f) => f.clientHeight);
@@ -148,8 +161,7 @@ test.describe('a Spanish-speaking newsroom', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto('/');
     await ready(page);
-    const generator = page.locator('.embed-generator');
-    await generator.getByText('Insertar esta cronología').click();
+    const generator = await openGenerator(page, 'Insertar esta cronología');
     await generator.getByLabel('Idioma').selectOption('en');
     await generator.getByRole('checkbox', { name: 'Tráfico de armas' }).check();
     await generator.getByLabel('Evento abierto al cargar').selectOption(CALL_15);
@@ -191,8 +203,7 @@ test.describe('a Spanish-speaking newsroom', () => {
   test('a Spanish embed from the generator stays in Spanish for every reader', async ({ page, browser }) => {
     await page.goto('/');
     await ready(page);
-    const generator = page.locator('.embed-generator');
-    await generator.getByText('Insertar esta cronología').click();
+    const generator = await openGenerator(page, 'Insertar esta cronología');
     await expect(generator.getByLabel('Idioma')).toHaveValue('es');
     const snippet = await generator.getByLabel('Código para insertar').inputValue();
     expect(snippet).toContain('title="Cronología de la cooperación en seguridad');
@@ -212,7 +223,7 @@ test.describe('a Spanish-speaking newsroom', () => {
   test('the open generator has no axe violations', async ({ page }) => {
     await page.goto('/');
     await ready(page);
-    await page.locator('.embed-generator').getByText('Insertar esta cronología').click();
+    await openGenerator(page, 'Insertar esta cronología');
     await expect(page.locator('#embed-code')).toBeVisible();
     const results = await new AxeBuilder({ page }).include('.embed-generator')
       // The preview is the embedded page, checked below.
@@ -239,8 +250,7 @@ test('without a clipboard, the code and the link are selected for copying by han
   );
 
   await page.keyboard.press('Escape');
-  const generator = page.locator('.embed-generator');
-  await generator.getByText('Embed this timeline').click();
+  const generator = await openGenerator(page, 'Embed this timeline');
   await generator.getByRole('button', { name: 'Copy code' }).click();
   await expect(generator.getByRole('status')).toHaveText('The code is selected: copy it with Ctrl+C or ⌘+C.');
   await expect(generator.getByLabel('Embed code')).toBeFocused();

@@ -454,6 +454,24 @@ test.describe('layout and shell', () => {
     expect(shift).toBeLessThan(0.1);
   });
 
+  test('what is scrolled into view stays there', async ({ page }) => {
+    await open(page, 'es');
+    // The foot of the page, past every card: it must not move once there
+    // (as when a reader follows a link to it or finds it in the page).
+    const target = page.locator('.embed-generator summary');
+    const tops = await target.evaluate(async (el) => {
+      el.scrollIntoView({ block: 'center' });
+      const out: number[] = [];
+      for (let i = 0; i < 10; i++) {
+        await new Promise((done) => requestAnimationFrame(done));
+        out.push(Math.round(el.getBoundingClientRect().top));
+      }
+      return out;
+    });
+    for (const top of tops) expect(Math.abs(top - tops[0]), `tops: ${tops.join(', ')}`).toBeLessThanOrEqual(2);
+    await expectOnTop(target);
+  });
+
   test('shell: title, short introduction with more behind it, data date, footer, and the note for no app', async ({ page }) => {
     await open(page, 'es');
     await expect(page).toHaveTitle('México y Estados Unidos: cooperación en seguridad, 2007–2026');
