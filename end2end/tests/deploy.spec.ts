@@ -6,7 +6,7 @@
 // sub-path build, the prerendered pages (one per language and per event),
 // the old links' redirects to them, and that deploy/netlify/ and
 // deploy/cloudflare-pages/ say the same.
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
