@@ -26,6 +26,13 @@
     var v = params.get(name);
     return v !== null && !/^(0|false|no)$/.test(v);
   }
+  function decoded(segment) {
+    try {
+      return decodeURIComponent(segment);
+    } catch (e) {
+      return segment; // a malformed escape: kept as written
+    }
+  }
   function language(code) {
     var l = (code || '').slice(0, 2).toLowerCase();
     return l === 'en' || l === 'es' ? l : null;
@@ -51,7 +58,10 @@
   var page = path === null ? null :
     /^(?:(en)\/)?(?:(?:events|eventos)\/([^/]+)\/)?(?:index\.html)?$/.exec(path);
   if (page) {
-    var event = (params.get('event') || (page[2] ? decodeURIComponent(page[2]) : '')).trim();
+    // As src/address.rs reads an id: no control characters, trimmed, at
+    // most 80 characters.
+    var event = (params.get('event') || (page[2] ? decoded(page[2]) : ''))
+      .replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim().slice(0, 80).trim();
     // An embed shows the language its code names, whatever the reader's.
     var lang = linked || (page[1] ? 'en' : null) || (event || on('embed') ? 'es' : preferred());
     if (linked) preferred();
