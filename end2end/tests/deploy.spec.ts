@@ -33,7 +33,9 @@ const eventIds = (dist: string): string[] =>
   JSON.parse(readFileSync(join(dist, 'data/events.json'), 'utf8')).events.map((e: { id: string }) => e.id);
 const JS = /^(application|text)\/javascript; charset=utf-8$/;
 
-/** Trunk's hashed outputs in a build directory. */
+/** Trunk's hashed outputs in a build directory. Trunk writes the hash as
+ * hexadecimal digits without leading zeros: 16 digits, or fewer when the
+ * hash starts with a zero (one build in sixteen, for each file). */
 function hashed(dist: string) {
   const files = readdirSync(dist);
   const find = (re: RegExp) => {
@@ -42,10 +44,10 @@ function hashed(dist: string) {
     return name;
   };
   return {
-    js: find(/^cronologia-[0-9a-f]{16}\.js$/),
-    wasm: find(/^cronologia-[0-9a-f]{16}_bg\.wasm$/),
-    css: find(/^style-[0-9a-f]{16}\.css$/),
-    route: find(/^route-[0-9a-f]{16}\.js$/),
+    js: find(/^cronologia-[0-9a-f]{1,16}\.js$/),
+    wasm: find(/^cronologia-[0-9a-f]{1,16}_bg\.wasm$/),
+    css: find(/^style-[0-9a-f]{1,16}\.css$/),
+    route: find(/^route-[0-9a-f]{1,16}\.js$/),
   };
 }
 
