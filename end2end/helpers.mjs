@@ -22,10 +22,86 @@ export const events = (page) => page.locator('ol.event-list > li');
 /** How many events the list shows. @param {Page | FrameLocator} page */
 export const eventCount = (page) => events(page).count();
 
-/** Waits until the timeline shows at least one event.
+/** Waits until the app has taken the page over: `<html data-app="ready">`,
+ * which src/browser.rs sets once it has hydrated the prerendered page (or
+ * rendered it afresh from other data) and applied the address's view. Before
+ * that the page is readable but its controls are disabled.
  * @param {Page | FrameLocator} page */
 export async function ready(page) {
-  await expect(events(page).first()).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
+}
+
+/** The path of a prerendered page, from the site's root (src/address.rs,
+ * `Page::path`): `/`, `/en/`, `/eventos/<id>/`, `/en/events/<id>/`; `query`
+ * (with its `?`) is appended.
+ * @param {'es' | 'en'} lang
+ * @param {string} [id] an event's id
+ * @param {string} [query] */
+export function pagePath(lang, id, query = '') {
+  const home = lang === 'en' ? '/en/' : '/';
+  const event = id ? `${lang === 'en' ? 'events' : 'eventos'}/${encodeURIComponent(id)}/` : '';
+  return `${home}${event}${query}`;
+}
+
+/** The open event's id, read from the page's path. @param {string} url */
+export function eventOf(url) {
+  const m = /\/(?:en\/events|eventos)\/([^/]+)\/$/.exec(new URL(url).pathname);
+  return m ? decodeURIComponent(m[1]) : null;
+}
+
+/** Whether the overview and the filters wait in a sheet behind the
+ * "Filter" button (`button.filter-toggle`): on phones (under 60rem) and in
+ * embeds. On wide screens they are in the page.
+ * @param {Page | FrameLocator} page */
+export const filtersInSheet = (page) =>
+  page.locator('html').evaluate((html) => html.classList.contains('embed') || !matchMedia('(min-width: 60rem)').matches);
+
+/** Makes the filters and the overview reachable: opens the sheet where
+ * there is one (and checks that it is a dialog), else checks that there is
+ * no button to press.
+ * @param {Page | FrameLocator} page */
+export async function showFilters(page) {
+  const toggle = page.locator('button.filter-toggle');
+  const panel = page.locator('#filter-panel');
+  if (await filtersInSheet(page)) {
+    await expect(toggle).toBeVisible();
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await expect(panel).toHaveAttribute('role', 'dialog');
+  } else {
+    await expect(toggle).toBeHidden();
+  }
+  await expect(panel.locator('.filters')).toBeVisible();
+}
+
+/** Closes the filter sheet, where there is one and it is open, with its
+ * own button, so that the list can be used again.
+ * @param {Page | FrameLocator} page */
+export async function hideFilters(page) {
+  if (!(await filtersInSheet(page))) return;
+  const panel = page.locator('#filter-panel');
+  if (await panel.evaluate((p) => p.classList.contains('open'))) await panel.locator('.panel-close').click();
+  await expect(panel).not.toHaveAttribute('role', 'dialog');
+  await expect(panel.locator('.filters')).toBeHidden();
+}
+
+/** Waits until `locator`'s element is what a reader sees and presses at
+ * its centre: not covered by another (a sheet, a panel, a neighbour).
+ * Playwright's `toBeVisible` does not look at what is drawn on top.
+ * @param {import('@playwright/test').Locator} locator */
+export async function expectOnTop(locator) {
+  await expect(locator).toBeVisible();
+  await expect
+    .poll(() =>
+      locator.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        if (r.bottom < 0 || r.top > innerHeight) el.scrollIntoView({ block: 'center' });
+        const s = el.getBoundingClientRect();
+        const top = document.elementFromPoint(s.left + s.width / 2, s.top + s.height / 2);
+        return !!top && (top === el || el.contains(top));
+      }),
+    )
+    .toBe(true);
 }
 
 /** The axe-core rules the pages must pass: WCAG 2.2 A and AA. */

@@ -3,15 +3,16 @@
 // what that configuration sends: each kind of file's type, caching and
 // security headers, brotli, the Content Security Policy as header and
 // <meta> together, an embed from another origin (frame-ancestors), the
-// sub-path build, the old links' redirects, and that deploy/netlify/ and
+// sub-path build, the prerendered pages (one per language and per event),
+// the old links' redirects to them, and that deploy/netlify/ and
 // deploy/cloudflare-pages/ say the same.
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
-import { PORTS, ready } from '../helpers.mjs';
-import { E2E_DIST, E2E_DIST_SUBPATH, HOST_ROOT, PRETTY_EVENT, ROOT } from '../nginx.mjs';
+import { PORTS, pagePath, ready } from '../helpers.mjs';
+import { E2E_DIST, E2E_DIST_SUBPATH, HOST_ROOT, ROOT } from '../nginx.mjs';
 
 // ------------------------------------------------------------ what we expect
 
@@ -27,9 +28,14 @@ const metaPolicy = (dist: string) => {
 const POLICY = `${metaPolicy(E2E_DIST)}; frame-ancestors *`;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const HTML = /^text\/html; charset=utf-8$/;
+/** A build's events, as its data file lists them. */
+const eventIds = (dist: string): string[] =>
+  JSON.parse(readFileSync(join(dist, 'data/events.json'), 'utf8')).events.map((e: { id: string }) => e.id);
 const JS = /^(application|text)\/javascript; charset=utf-8$/;
 
-/** Trunk's hashed outputs in a build directory. */
+/** Trunk's hashed outputs in a build directory. Trunk writes the hash as
+ * hexadecimal digits without leading zeros: 16 digits, or fewer when the
+ * hash starts with a zero (one build in sixteen, for each file). */
 function hashed(dist: string) {
   const files = readdirSync(dist);
   const find = (re: RegExp) => {
@@ -38,9 +44,10 @@ function hashed(dist: string) {
     return name;
   };
   return {
-    js: find(/^cronologia-[0-9a-f]{16}\.js$/),
-    wasm: find(/^cronologia-[0-9a-f]{16}_bg\.wasm$/),
-    css: find(/^style-[0-9a-f]{16}\.css$/),
+    js: find(/^cronologia-[0-9a-f]{1,16}\.js$/),
+    wasm: find(/^cronologia-[0-9a-f]{1,16}_bg\.wasm$/),
+    css: find(/^style-[0-9a-f]{1,16}\.css$/),
+    route: find(/^route-[0-9a-f]{1,16}\.js$/),
   };
 }
 
@@ -55,7 +62,7 @@ type Kind = {
 };
 
 function kinds(prefix: string, dist: string): Kind[] {
-  const { js, wasm, css } = hashed(dist);
+  const { js, wasm, css, route } = hashed(dist);
   const page = (name: string, path: string): Kind => ({
     name,
     path,
@@ -70,6 +77,7 @@ function kinds(prefix: string, dist: string): Kind[] {
     { name: 'hashed JS', path: `${prefix}${js}`, status: 200, type: JS, cache: IMMUTABLE, file: join(dist, js) },
     { name: 'hashed wasm', path: `${prefix}${wasm}`, status: 200, type: /^application\/wasm$/, cache: IMMUTABLE, file: join(dist, wasm) },
     { name: 'hashed CSS', path: `${prefix}${css}`, status: 200, type: /^text\/css; charset=utf-8$/, cache: IMMUTABLE, file: join(dist, css) },
+    { name: 'hashed route.js', path: `${prefix}${route}`, status: 200, type: JS, cache: IMMUTABLE, file: join(dist, route) },
     { name: 'boot.js', path: `${prefix}boot.js`, status: 200, type: JS, cache: 'no-cache', file: join(dist, 'boot.js') },
     { name: 'embed.js (other unhashed JS)', path: `${prefix}embed.js`, status: 200, type: JS, cache: 'no-cache', file: join(dist, 'embed.js') },
     { name: 'the data', path: `${prefix}data/events.json`, status: 200, type: /^application\/json; charset=utf-8$/, cache: 'no-cache', file: join(dist, 'data/events.json') },
@@ -78,16 +86,21 @@ function kinds(prefix: string, dist: string): Kind[] {
     // Not cached for a year: the file may appear with the next deploy.
     { name: 'a missing hashed file', path: `${prefix}cronologia-0000000000000000_bg.wasm`, status: 404, type: HTML, cache: 'no-cache', file: join(dist, '404.html') },
   ];
-  // Pages of the new URL scheme (issue 12), in builds that have them: the
-  // English home, and the first event page in each language.
-  const pages = ['en/'];
-  for (const dir of ['eventos/', 'en/events/']) {
-    const first = existsSync(join(dist, dir)) ? readdirSync(join(dist, dir)).sort()[0] : undefined;
-    if (first) pages.push(`${dir}${first}/`);
+  // The prerendered pages (issue 12): the English home, and the first and
+  // last event's page in each language; each its own file.
+  const ids = eventIds(dist);
+  expect(ids.length, `${dist}: events`).toBeGreaterThan(0);
+  for (const id of [ids[0], ids.at(-1)!]) {
+    for (const lang of ['es', 'en'] as const) {
+      const sub = pagePath(lang, id).slice(1);
+      list.push({ ...page(`the page ${sub}`, `${prefix}${sub}`), file: join(dist, sub, 'index.html') });
+    }
   }
-  for (const sub of pages.filter((p) => existsSync(join(dist, p, 'index.html')))) {
-    list.push({ ...page(`the page ${sub}`, `${prefix}${sub}`), file: join(dist, sub, 'index.html') });
-  }
+  list.push(
+    { ...page('the English home page', `${prefix}en/`), file: join(dist, 'en', 'index.html') },
+    { name: 'robots.txt', path: `${prefix}robots.txt`, status: 200, type: /^text\/plain; charset=utf-8$/, cache: 'no-cache', file: join(dist, 'robots.txt') },
+    { name: 'an event with no page: the 404 page', path: `${prefix}eventos/no-such-event/`, status: 404, type: HTML, cache: 'no-cache', file: join(dist, '404.html') },
+  );
   return list;
 }
 
@@ -179,7 +192,7 @@ test.describe('each kind of file', () => {
   test('the browser gets the wasm and the data as brotli, with their caching', async ({ page }) => {
     const seen = new Map<string, Record<string, string>>();
     page.on('response', async (res) => seen.set(new URL(res.url()).pathname, await res.allHeaders()));
-    await page.goto('/?lang=en');
+    await page.goto(pagePath('en'));
     await ready(page);
     const { wasm } = hashed(E2E_DIST);
     await expect.poll(() => seen.has('/data/events.json')).toBe(true);
@@ -220,14 +233,12 @@ async function policyWatch(page: Page) {
   };
 }
 
-/** A build's Spanish home page and one of its event pages: pages of their
- * own in builds that have them (issue 12), else the app's query. */
+/** A build's Spanish home page and one of its event pages. */
 function spanishPages(prefix: string, dist: string) {
   const event = JSON.parse(readFileSync(join(dist, 'data/events.json'), 'utf8')).events[0];
-  const paged = existsSync(join(dist, 'en', 'index.html'));
   return {
-    home: paged ? prefix : `${prefix}?lang=es`,
-    event: paged ? `${prefix}eventos/${event.id}/` : `${prefix}?lang=es&event=${event.id}`,
+    home: prefix,
+    event: `${prefix}eventos/${event.id}/`,
     title: event.title.es as string,
   };
 }
@@ -281,7 +292,7 @@ test('an embed on another origin shows the timeline and resizes (frame-ancestors
     join(HOST_ROOT, name),
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>An article</title><link rel="icon" href="data:,"></head>
 <body><h1>An article</h1><p>Text before the timeline.</p>
-<iframe id="t" src="${app}/?lang=en&amp;embed=1" title="Timeline" height="300" style="width:100%;border:0" data-timeline-embed></iframe>
+<iframe id="t" src="${app}/en/?embed=1" title="Timeline" height="300" style="width:100%;border:0" data-timeline-embed></iframe>
 <script src="${app}/embed.js" async></script>
 <p>Text after the timeline.</p></body></html>
 `,
@@ -317,10 +328,12 @@ test('the sub-path build works behind nginx: its address, its files, its data', 
   const files: string[] = [];
   page.on('response', (res) => files.push(`${res.status()} ${new URL(res.url()).pathname}`));
   await page.goto('/sub/path?lang=en');
-  await expect(page).toHaveURL(/\/sub\/path\/\?lang=en$/);
+  // Then, an old link, to its page under the sub-path.
+  await expect(page).toHaveURL(/\/sub\/path\/en\/$/);
   await ready(page);
   await expect(page.locator('h1')).toHaveText('Mexico and the United States: security cooperation');
   const { wasm } = hashed(E2E_DIST_SUBPATH);
+  expect(files).toContain('301 /sub/path/');
   expect(files).toContain(`200 /sub/path/${wasm}`);
   expect(files).toContain('200 /sub/path/data/events.json');
   expect(files.filter((f) => !f.includes('/sub/path/'))).toEqual(['301 /sub/path']);
@@ -328,9 +341,9 @@ test('the sub-path build works behind nginx: its address, its files, its data', 
 
 // ------------------------------------------------------------ addresses
 
-const ID = PRETTY_EVENT;
-/** Old links and where they lead, in a build with pages per language and
- * per event (the stand-in tree on PORTS.pretty, nginx.mjs). */
+/** An event of the build, which has its pages (in both builds: the same data). */
+const ID = eventIds(E2E_DIST)[0];
+/** Old links and where they lead: to the page of that language and event. */
 const OLD_LINKS: [string, string][] = [
   ['?lang=en', 'en/'],
   ['?lang=en&topic=fentanyl&embed=1', 'en/?topic=fentanyl&embed=1'],
@@ -338,23 +351,37 @@ const OLD_LINKS: [string, string][] = [
   [`?lang=es&event=${ID}&embed=1`, `eventos/${ID}/?embed=1`],
   [`?topic=arms-trafficking&lang=en&event=${ID}&childId=x1`, `en/events/${ID}/?topic=arms-trafficking&childId=x1`],
   [`?lang=en&event=${ID}`, `en/events/${ID}/`],
-  ['?lang=es&q=armas', '?q=armas'],
 ];
-/** Links that stay: nothing to shorten, or no page to go to. */
-const KEPT = ['?topic=fentanyl', '?lang=xx', '?event=no-such-event', '?lang=en&event=no-such-event', '?q=lang%3Den'];
+/** Links that stay: nothing to shorten, no page to go to, or (`?lang=es`)
+ * the Spanish home page already, whose language route.js keeps for the
+ * visit before it drops the parameter. */
+const KEPT = [
+  '?topic=fentanyl',
+  '?lang=xx',
+  '?event=no-such-event',
+  '?lang=en&event=no-such-event',
+  '?q=lang%3Den',
+  '?lang=es',
+  '?lang=es&q=armas',
+];
 
 test.describe('addresses', () => {
-  for (const prefix of ['/', '/sub/path/']) {
+  for (const [prefix, dist] of [
+    ['/', E2E_DIST],
+    ['/sub/path/', E2E_DIST_SUBPATH],
+  ] as const) {
     test(`old ?lang= and ?event= links go to their page, other parameters kept (${prefix})`, async () => {
+      expect(eventIds(dist)).toContain(ID);
       for (const [from, to] of OLD_LINKS) {
-        const answer = await fetchRaw(PORTS.pretty, `${prefix}${from}`);
+        const answer = await fetchRaw(PORTS.app, `${prefix}${from}`);
         expect(answer.status, from).toBe(301);
         expect(answer.headers.location, from).toBe(`${prefix}${to}`);
         expectSecurityHeaders(answer.headers, from);
       }
       for (const query of KEPT) {
-        const answer = await fetchRaw(PORTS.pretty, `${prefix}${query}`);
+        const answer = await fetchRaw(PORTS.app, `${prefix}${query}`);
         expect(answer.status, query).toBe(200);
+        expect(decoded(answer).equals(readFileSync(join(dist, 'index.html'))), `${query}: the home page`).toBe(true);
       }
     });
 
@@ -363,34 +390,29 @@ test.describe('addresses', () => {
         ['en', 'en/'],
         ['en?topic=x', 'en/?topic=x'],
         [`eventos/${ID}`, `eventos/${ID}/`],
+        [`en/events/${ID}?embed=1`, `en/events/${ID}/?embed=1`],
       ]) {
-        const answer = await fetchRaw(PORTS.pretty, `${prefix}${from}`);
+        const answer = await fetchRaw(PORTS.app, `${prefix}${from}`);
         expect(answer.status, from).toBe(301);
         expect(answer.headers.location, from).toBe(`${prefix}${to}`);
       }
-      const page = await fetchRaw(PORTS.pretty, `${prefix}en/events/${ID}/`);
+      const page = await fetchRaw(PORTS.app, `${prefix}en/events/${ID}/`);
       expect(page.status).toBe(200);
       expect(page.headers['cache-control']).toBe('no-cache');
-      expect(page.body.toString()).toContain('<html lang="en">');
+      expect(decoded(page).toString()).toContain('<html lang="en">');
+      expect(decoded(page).equals(readFileSync(join(dist, 'en/events', ID, 'index.html')))).toBe(true);
     });
   }
 
-  test('a browser follows an old link to its page, the rest of its query kept', async ({ page }) => {
-    await page.goto(`http://127.0.0.1:${PORTS.pretty}/?lang=en&event=${ID}&embed=1`);
-    expect(page.url()).toBe(`http://127.0.0.1:${PORTS.pretty}/en/events/${ID}/?embed=1`);
+  test('a browser follows an old link to its page, the rest of its query kept, and the app takes it over', async ({ page }) => {
+    await page.goto(`/?lang=en&event=${ID}&embed=1`);
+    expect(page.url()).toBe(`http://127.0.0.1:${PORTS.app}/en/events/${ID}/?embed=1`);
+    await ready(page);
+    await expect(page.locator('html')).toHaveClass(/\bembed\b/);
+    await expect(page.locator('section.detail #detail-heading')).toBeVisible();
   });
 
-  test('this build: old links are served where it has no page to send them to', async () => {
-    const paged = existsSync(join(E2E_DIST, 'en', 'index.html'));
-    const answer = await fetchRaw(PORTS.app, '/?lang=en&topic=fentanyl');
-    if (paged) {
-      expect(answer.status).toBe(301);
-      expect(answer.headers.location).toBe('/en/?topic=fentanyl');
-    } else {
-      // No /en/ yet: the app itself reads ?lang=en.
-      expect(answer.status).toBe(200);
-      expect(decoded(answer).equals(readFileSync(join(E2E_DIST, 'index.html')))).toBe(true);
-    }
+  test('the data directory without its slash gets it, its query kept', async () => {
     const dir = await fetchRaw(PORTS.app, '/data?x=1');
     expect(dir.status).toBe(301);
     expect(dir.headers.location).toBe('/data/?x=1');
@@ -440,13 +462,12 @@ test.describe('Netlify and Cloudflare Pages', () => {
         // Netlify refuses a rule with anything after its "*".
         expect(rule.pattern.slice(0, -1), `${rule.pattern}: a "*" only at the end`).not.toContain('*');
       }
-      const pretty = [`/en/`, `/eventos/${ID}/`, `/en/events/${ID}/`];
-      const paths = [
-        ...kinds('/', E2E_DIST).filter((k) => k.status === 200).map((k) => [PORTS.app, k.path] as const),
-        ...pretty.map((p) => [PORTS.pretty, p] as const),
-      ];
-      for (const [port, path] of paths) {
-        const nginx = (await fetchRaw(port, path)).headers;
+      const paths = kinds('/', E2E_DIST).filter((k) => k.status === 200).map((k) => k.path);
+      // The pages among them.
+      expect(paths).toContain('/en/');
+      expect(paths).toContain(`/en/events/${ID}/`);
+      for (const path of paths) {
+        const nginx = (await fetchRaw(PORTS.app, path)).headers;
         const host = headersFor(rules, path);
         for (const name of ['content-security-policy', 'x-content-type-options', 'referrer-policy', 'permissions-policy', 'cache-control']) {
           expect(host.get(name), `${file}: ${name} of ${path}`).toBe(nginx[name]);
@@ -484,17 +505,16 @@ test.describe('Netlify and Cloudflare Pages', () => {
     for (const [from, to] of OLD_LINKS) {
       const expected = new URL(`/${to}`, 'http://host/');
       const got = netlify(new URL(`/${from}`, 'http://host/'));
-      // Netlify cannot strip a parameter: `?lang=es&q=` stays as it is.
-      if (from.startsWith('?lang=es&q=')) {
-        expect(got, from).toBeNull();
-        continue;
-      }
       expect(got?.status, from).toBe('301!');
       expect(got?.to.pathname, from).toBe(expected.pathname);
       const rest = new URLSearchParams(got!.to.search);
       rest.delete('lang');
       rest.delete('event');
       expect(rest.toString(), from).toBe(expected.searchParams.toString());
+    }
+    // And leaves alone what nginx leaves alone.
+    for (const query of KEPT.filter((q) => !q.includes('event='))) {
+      expect(netlify(new URL(`/${query}`, 'http://host/')), query).toBeNull();
     }
   });
 

@@ -9,10 +9,13 @@
 // tests/fixtures/hostile/ (the same corpus the native tests check); network
 // faults come from the fault server's `/__fault/<name>` routes (serve.mjs,
 // faults.mjs; helpers.mjs's `serverFault` routes the data request there).
+// Every page is prerendered from the build's data: served other data, the
+// app renders the page afresh from it; when the data fails, the
+// prerendered page stays, with the error above it.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { events, serverFault } from '../helpers.mjs';
+import { events, pagePath, ready, serverFault } from '../helpers.mjs';
 
 const FIXTURES = fileURLToPath(new URL('../../tests/fixtures/hostile/', import.meta.url));
 const fixture = (name: string) => readFileSync(FIXTURES + name);
@@ -67,14 +70,20 @@ async function serveData(page: Page, name: string) {
 }
 
 const switchTo = (page: Page, name: 'English' | 'Español') =>
-  page.locator('.language-switch').getByRole('button', { name }).click();
+  page.locator('nav.language-switch').getByRole('link', { name }).click();
+
+const DATA = JSON.parse(readFileSync(new URL('../../public/data/events.json', import.meta.url), 'utf8'));
+
+// A Spanish-speaking reader: `/` is the Spanish home page for them.
+test.use({ locale: 'es-MX' });
 
 // --------------------------------------------------------------- CSP
 
 test.describe('the Content Security Policy', () => {
   test('is in the page, allows no inline script or style, and the page runs under it', async ({ page }) => {
     const seen = await watch(page);
-    await page.goto('/?lang=es');
+    await page.goto('/');
+    await ready(page);
     await expect(events(page).first()).toBeVisible();
     const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'");
@@ -86,6 +95,7 @@ test.describe('the Content Security Policy', () => {
     await expect(page.locator('section.detail')).toBeVisible();
     // On phones the detail covers the list: close it.
     await page.locator('.detail-close').click();
+    await expect(page.locator('section.detail')).toHaveCount(0);
     await page.locator('fieldset.topics input[type=checkbox]').first().check();
     await page.locator('#search').fill('méxico');
     await switchTo(page, 'English');
@@ -97,15 +107,16 @@ test.describe('the Content Security Policy', () => {
 
   test('also in the sub-path build', async ({ page }) => {
     const seen = await watch(page);
-    await page.goto('/sub/path/?lang=en');
+    await page.goto('/sub/path/en/');
+    await ready(page);
     await expect(events(page).first()).toBeVisible();
     await expectClean(page, seen);
   });
 
   test('is enforced: injected inline scripts and handlers are refused and reported', async ({ page }) => {
     await watch(page);
-    await page.goto('/?lang=en');
-    await expect(events(page).first()).toBeVisible();
+    await page.goto(pagePath('en'));
+    await ready(page);
     await page.evaluate(() => {
       document.body.insertAdjacentHTML('beforeend', '<img src="data:," onload="__pwned()" alt="">');
       const script = document.createElement('script');
@@ -139,7 +150,8 @@ test.describe('markup in the data', () => {
   test('is shown as text everywhere and never runs', async ({ page }) => {
     const seen = await watch(page);
     await serveData(page, 'markup-in-text.json');
-    await page.goto('/?lang=en');
+    await page.goto(pagePath('en'));
+    await ready(page);
     await expect(events(page)).toHaveCount(PAYLOADS.length + 1);
     for (const [i, payload] of PAYLOADS.entries()) {
       const link = page.locator(`#card-markup-${i + 1} a.event-link`);
@@ -163,11 +175,14 @@ test.describe('markup in the data', () => {
     // A search for markup finds it as text.
     await page.locator('#search').fill('<script>');
     await expect(page.locator('#card-markup-2')).toBeVisible();
-    // Not one element came from the data.
+    // Not one element came from the data. (The overview's own SVG is the
+    // one `svg` the page has.)
+    await expect(page.locator('svg')).toHaveCount(1);
+    await expect(page.locator('svg.axis')).toHaveCount(1);
     const injected = await page.evaluate(
       () =>
         document.querySelectorAll(
-          'body script, body style, iframe[srcdoc], img[src="x"], svg, [onerror], [onload], [ontoggle], a[href^="javascript" i]',
+          'body script, body style, iframe[srcdoc], img[src="x"], svg:not(.axis), details[open], [onerror], [onload], [ontoggle], a[href^="javascript" i]',
         ).length,
     );
     expect(injected).toBe(0);
@@ -188,7 +203,8 @@ test.describe('events with errors', () => {
     test(`links that are not web addresses are left out and reported (${lang})`, async ({ page }) => {
       const seen = await watch(page);
       await serveData(page, 'bad-links.json');
-      await page.goto(`/?lang=${lang}`);
+      await page.goto(pagePath(lang));
+      await ready(page);
       await expect(page.locator('.data-notice')).toHaveText(notice);
       await expect(events(page)).toHaveCount(1);
       await expect(page.locator('#card-good-link')).toBeVisible();
@@ -205,12 +221,29 @@ test.describe('events with errors', () => {
     });
   }
 
-  test('a left-out event cannot be opened by its link', async ({ page }) => {
+  test('a left-out event cannot be opened by its page', async ({ page }) => {
     const seen = await watch(page);
-    await serveData(page, 'bad-links.json');
-    await page.goto('/?lang=en&event=bad-link-1');
-    await expect(page.locator('section.not-found')).toContainText('We could not find the event “bad-link-1”.');
+    // The build's data, edited after the build: one event's source is no
+    // longer a web address, so that event is left out. Its page was
+    // prerendered from the good data; the app renders it afresh.
+    const doc = structuredClone(DATA);
+    const id = 'rubio-de-la-fuente-call-2026-01-11';
+    doc.events.find((e: { id: string }) => e.id === id).sources[0].url = 'javascript:__pwned()';
+    await page.route('**/data/events.json', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body: JSON.stringify(doc) }),
+    );
+    await page.goto(pagePath('en', id));
+    await ready(page);
+    await expect(page.locator('.data-notice')).toHaveText('One event is not shown because its data has errors.');
+    await expect(page.locator('section.not-found')).toContainText(`We could not find the event “${id}”.`);
+    await expect(page.locator(`#card-${id}`)).toHaveCount(0);
+    await expect(events(page)).toHaveCount(DATA.events.length - 1);
     await expect(page.locator('a[href^="javascript" i]')).toHaveCount(0);
+    expect(seen.warnings.filter((w) => w.includes('is not a web address'))).toHaveLength(1);
+    // Its way out: the whole timeline.
+    await page.locator('section.not-found').getByRole('button', { name: 'See the whole timeline' }).click();
+    await expect(page.locator('section.not-found')).toHaveCount(0);
+    await expect(page).toHaveURL(pagePath('en'));
     await expectClean(page, seen);
   });
 
@@ -218,21 +251,28 @@ test.describe('events with errors', () => {
     const seen = await watch(page);
     await serveData(page, 'bad-records.json');
     const total = JSON.parse(fixture('bad-records.json').toString()).events.length;
-    await page.goto('/?lang=es');
+    await page.goto('/');
+    await ready(page);
     await expect(page.locator('.data-notice')).toHaveText(
       `${total - 1} eventos no se muestran porque sus datos tienen errores.`,
     );
     await expect(events(page)).toHaveCount(1);
     await expect(page.locator('#card-good-record')).toBeVisible();
     // Each problem is in the console, where editors look.
-    expect(seen.warnings.some((w) => w.includes('events[1].id (event "<script>__pwned()</script>")'))).toBe(true);
+    expect(
+      seen.warnings.some(
+        (w) => w.includes('events[1] (event "<script>__pwned()</script>")') && w.includes('is not a valid id'),
+      ),
+    ).toBe(true);
+    expect(seen.warnings.filter((w) => w.startsWith('events.json: line '))).toHaveLength(total - 1);
     await expectClean(page, seen);
   });
 
   test('a byte-order mark is ignored', async ({ page }) => {
     const seen = await watch(page);
     await serveData(page, 'byte-order-mark.json');
-    await page.goto('/?lang=en');
+    await page.goto(pagePath('en'));
+    await ready(page);
     await expect(events(page)).toHaveCount(4);
     await expect(page.locator('.data-notice')).toHaveCount(0);
     await expectClean(page, seen);
@@ -258,10 +298,7 @@ const MESSAGE = {
     new RegExp(`^El archivo de datos está dañado o incompleto \\(línea ${pos}, columna ${col}\\)\\.$`),
     new RegExp(`^The data file is damaged or incomplete \\(line ${pos}, column ${col}\\)\\.$`),
   ],
-  shape: (path: string) => [
-    `El archivo de datos no tiene el formato esperado (${path}).`,
-    `The data file is not in the expected format (${path}).`,
-  ],
+  shape: ['El archivo de datos no tiene el formato esperado.', 'The data file is not in the expected format.'],
   version: (v: number) => [
     `El archivo de datos usa una versión de formato que esta página no conoce (${v}).`,
     `The data file uses a format version this page does not know (${v}).`,
@@ -270,8 +307,10 @@ const MESSAGE = {
 
 type Expected = readonly (string | RegExp)[];
 
-/** Loads the page in Spanish while `fault` answers for the data; checks the
- * message in Spanish, then in English; clears the fault and retries. */
+/** Loads the Spanish page while `fault` answers for the data; checks the
+ * message in Spanish, then on the English page (the language switch leads
+ * there too, see below); clears the fault and retries. `whileWaiting` runs
+ * after each request for the data. */
 async function expectFault(
   page: Page,
   fault: (route: import('@playwright/test').Route) => Promise<void>,
@@ -281,21 +320,31 @@ async function expectFault(
   const seen = await watch(page);
   let faulty = true;
   await page.route('**/data/events.json', (route) => (faulty ? fault(route) : route.continue()));
-  const requested = page.waitForRequest('**/data/events.json');
-  await page.goto('/?lang=es');
+  let requested = page.waitForRequest('**/data/events.json');
+  await page.goto('/');
   await requested;
   await whileWaiting?.();
   await expect(alert(page).locator('h2')).toHaveText('No pudimos cargar la cronología');
   await expect(alert(page).locator('p')).toHaveText(es);
-  await switchTo(page, 'English');
+  // The prerendered page stays readable; the app did not take it over.
+  await expect(events(page)).toHaveCount(DATA.events.length);
+  await expect(events(page).first()).toBeVisible();
+  await expect(page.locator('html')).not.toHaveAttribute('data-app', 'ready');
+  requested = page.waitForRequest('**/data/events.json');
+  await page.goto(pagePath('en'));
+  await requested;
+  await whileWaiting?.();
   await expect(alert(page).locator('h2')).toHaveText('We could not load the timeline');
   await expect(alert(page).locator('p')).toHaveText(en);
-  await expect(events(page)).toHaveCount(0);
-  // The fault clears; the retry button loads the timeline.
+  await expect(events(page).first()).toBeVisible();
+  // The fault clears; the retry button loads the timeline, and the app
+  // takes the page over.
   faulty = false;
   await alert(page).getByRole('button', { name: 'Try again' }).click();
+  await ready(page);
   await expect(events(page).first()).toBeVisible();
   await expect(alert(page)).toHaveCount(0);
+  await expect(page.locator('#search')).toBeEnabled();
   await expectClean(page, seen);
 }
 
@@ -308,7 +357,7 @@ test.describe('a fault in loading the data', () => {
     ['status-503', MESSAGE.http(503)],
     ['empty', MESSAGE.empty],
     ['truncated', MESSAGE.syntax()],
-    ['wrong-shape', MESSAGE.shape('events')],
+    ['wrong-shape', MESSAGE.shape],
     ['html', MESSAGE.syntax('1', '1')],
     ['huge-declared', MESSAGE.tooLarge],
     ['huge-chunked', MESSAGE.tooLarge],
@@ -317,6 +366,20 @@ test.describe('a fault in loading the data', () => {
       await expectFault(page, serverFault(name), expected);
     });
   }
+
+  test('the language switch still leads to the other language above the message', async ({ page }) => {
+    // Without the app the switch is a plain link to the twin page, which
+    // gives the message in its language.
+    await page.route('**/data/events.json', serverFault('status-500'));
+    await page.goto('/');
+    await expect(alert(page).locator('p')).toHaveText(MESSAGE.http(500)[0]);
+    await switchTo(page, 'English');
+    await expect(page).toHaveURL(pagePath('en'));
+    await expect(alert(page).locator('p')).toHaveText(MESSAGE.http(500)[1]);
+    await switchTo(page, 'Español');
+    await expect(page).toHaveURL(pagePath('es'));
+    await expect(alert(page).locator('p')).toHaveText(MESSAGE.http(500)[0]);
+  });
 
   test('a request the browser cannot send: network message', async ({ page }) => {
     await expectFault(page, (route) => route.abort('internetdisconnected'), MESSAGE.network);
@@ -327,15 +390,17 @@ test.describe('a fault in loading the data', () => {
     test(`${name}: times out with its message, and retry works`, async ({ page }) => {
       await page.clock.install();
       await expectFault(page, serverFault(name), MESSAGE.timeout, async () => {
-        await expect(page.locator('.loading')).toBeVisible();
+        // The prerendered page shows while the data is awaited.
+        await expect(events(page).first()).toBeVisible();
+        await expect(alert(page)).toHaveCount(0);
         await page.clock.runFor(15_000);
       });
     });
   }
 
   for (const [name, expected] of [
-    ['not-an-object.json', MESSAGE.shape('.')],
-    ['header-wrong-type.json', MESSAGE.shape('title')],
+    ['not-an-object.json', MESSAGE.shape],
+    ['header-wrong-type.json', MESSAGE.shape],
     ['html-instead-of-json.json', MESSAGE.syntax('1', '1')],
     ['lone-surrogate.json', MESSAGE.syntax()],
     ['number-out-of-range.json', MESSAGE.syntax()],
@@ -354,29 +419,39 @@ test.describe('a fault in loading the data', () => {
 const LONG = 'x'.repeat(10_000);
 
 test.describe('hostile addresses', () => {
-  // The browser's language is English, so an unknown ?lang= falls back to it.
+  // The browser's language is English, so the home page is /en/, and an
+  // unknown ?lang= falls back to it (an embed excepted).
   test.use({ locale: 'en-US' });
 
-  for (const [query, what] of [
-    ['?q=%E0%A4%A', 'a cut-off escape in the search'],
-    ['?q=%00&event=%00&topic=%00', 'NUL characters'],
-    [`?q=${LONG}`, 'a 10 000-character search'],
-    [`?topic=${LONG}`, 'a 10 000-character topic'],
-    [`?actor=${'a,'.repeat(5_000)}`, '5 000 actors'],
-    ['?q=%3Cimg%20src%3Dx%20onerror%3D__pwned()%3E&topic=%3Csvg%20onload%3D__pwned()%3E,,,', 'markup'],
-    ['?%=%&&==&%ZZ=%&q=%ZZ%&from=2026-02-30&to=99999&embed=%FF&childId=%22%3E', 'broken pairs and values'],
-    ['?lang=xx', 'an unknown language'],
-    ['?lang=%00%3Cscript%3E', 'a language with markup'],
-    [`?lang=${LONG}`, 'a 10 000-character language'],
+  for (const [query, what, lang] of [
+    ['?q=%E0%A4%A', 'a cut-off escape in the search', 'en'],
+    ['?q=%00&event=%00&topic=%00', 'NUL characters', 'en'],
+    [`?q=${LONG}`, 'a 10 000-character search', 'en'],
+    [`?topic=${LONG}`, 'a 10 000-character topic', 'en'],
+    [`?actor=${'a,'.repeat(5_000)}`, '5 000 actors', 'en'],
+    ['?q=%3Cimg%20src%3Dx%20onerror%3D__pwned()%3E&topic=%3Csvg%20onload%3D__pwned()%3E,,,', 'markup', 'en'],
+    // `embed` is on (%FF is not "0", "false" or "no"): an embed shows the
+    // language its address names, here the Spanish home page's.
+    ['?%=%&&==&%ZZ=%&q=%ZZ%&from=2026-02-30&to=99999&embed=%FF&childId=%22%3E', 'broken pairs and values', 'es'],
+    ['?lang=xx', 'an unknown language', 'en'],
+    ['?lang=%00%3Cscript%3E', 'a language with markup', 'en'],
+    [`?lang=${LONG}`, 'a 10 000-character language', 'en'],
   ] as const) {
     test(`are reduced, not refused: ${what}`, async ({ page }) => {
       const seen = await watch(page);
       await page.goto(`/${query}`);
-      await expect(page.locator('.result-count')).toBeVisible();
-      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-      // The address now holds what the app understood: short and plain.
+      await ready(page);
+      await expect(page.locator('.result-count')).toHaveText(
+        lang === 'en'
+          ? /^(\d+ events|None of \d+ events match the filters|\d+ of \d+ events match(es)? the filters)$/
+          : /^(\d+ eventos|Ninguno de \d+ eventos coincide con los filtros|\d+ de \d+ eventos coinciden? con los filtros)$/,
+      );
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      // The address now holds what the app understood: the home page, its
+      // query short and plain.
       await expect.poll(() => page.url().length).toBeLessThan(1000);
-      expect(page.url()).not.toMatch(/lang=(?!en|es)|%00|<|>/);
+      expect(new URL(page.url()).pathname).toBe(pagePath(lang));
+      expect(page.url()).not.toMatch(/lang=|event=|%00|<|>/);
       expect((await page.locator('#search').inputValue()).length).toBeLessThanOrEqual(200);
       expect(seen.errors).toEqual([]);
       await expectClean(page, seen);
@@ -388,9 +463,24 @@ test.describe('hostile addresses', () => {
     ['%E0%A4%A', '\u{FFFD}%A'],
     [LONG, 'x'.repeat(80)],
   ] as const) {
-    test(`an unknown ?event= says so, as text: ${shown.slice(0, 20)}`, async ({ page }) => {
+    test(`an unknown event id says so, as text: ${shown.slice(0, 20)}`, async ({ page }) => {
       const seen = await watch(page);
+      // An old link: no event has that id, so there is no page to go to;
+      // the 404 page says so in both languages, and runs nothing.
+      const missing = page.waitForResponse((r) => new URL(r.url()).pathname.startsWith('/en/events/'));
       await page.goto(`/?lang=en&event=${event}`);
+      expect((await missing).status()).toBe(404);
+      await expect(page.locator('h1')).toHaveText(['Página no encontrada', 'Page not found']);
+      await expect(page.locator('script')).toHaveCount(0);
+      expect(await pwned(page), 'a hostile payload ran').toBe(false);
+      await page.getByRole('link', { name: 'Go to the timeline in English' }).click();
+      await ready(page);
+      // The same id reached in the app (the address changed through
+      // history): its message shows it as text, in both languages.
+      await page.evaluate((id) => {
+        history.pushState(null, '', `/en/events/${id}/`);
+        dispatchEvent(new PopStateEvent('popstate'));
+      }, event);
       await expect(page.locator('section.not-found h2')).toHaveText(
         `We could not find the event “${shown}”. The link may be mistyped, or the event may no longer exist.`,
       );
@@ -405,6 +495,7 @@ test.describe('hostile addresses', () => {
 // ----------------------------------------------------------- panic
 
 test.describe('a panic', () => {
+  // Only the sub-path build has the test hook (the `test-hooks` feature).
   for (const [start, other, expected] of [
     ['en', 'Español', { title: 'Algo salió mal', reload: 'Recargar la página', lang: 'es' }],
     ['es', 'English', { title: 'Something went wrong', reload: 'Reload the page', lang: 'en' }],
@@ -413,12 +504,17 @@ test.describe('a panic', () => {
       page,
     }) => {
       const seen = await watch(page);
-      await page.goto(`/?lang=${start}&q=m`);
+      await page.goto(`/sub/path${pagePath(start, undefined, '?q=m')}`);
+      await ready(page);
       await expect(events(page).first()).toBeVisible();
       // The message follows the language chosen after the start.
       await switchTo(page, other);
       await expect(page.locator('html')).toHaveAttribute('lang', expected.lang);
       // A test-only export: no link or parameter reaches it (src/panic.rs).
+      expect(
+        await page.evaluate(() => typeof (window as any).wasmBindings?.__panicForTests),
+        'the sub-path build, built with `test-hooks`, exports the hook',
+      ).toBe('function');
       await page.evaluate(() => {
         try {
           (window as unknown as { wasmBindings: { __panicForTests(): void } }).wasmBindings.__panicForTests();
@@ -431,14 +527,24 @@ test.describe('a panic', () => {
       await expect(message.locator('h2')).toHaveText(expected.title);
       await expect(message).toHaveAttribute('lang', expected.lang);
       expect(seen.errors.some((e) => e.includes('panicked at'))).toBe(true);
-      // The link reloads the same view.
+      // The link reloads the same view: the page now shown, its search kept.
       const link = message.getByRole('link', { name: expected.reload });
       await expect(link).toBeVisible();
+      await expect(link).toHaveAttribute('href', `/sub/path${pagePath(expected.lang, undefined, '?q=m')}`);
       await link.click();
+      await ready(page);
+      await expect(page).toHaveURL(`/sub/path${pagePath(expected.lang, undefined, '?q=m')}`);
       await expect(events(page).first()).toBeVisible();
       await expect(page.locator('#panic-message')).toHaveCount(0);
       await expect(page.locator('#search')).toHaveValue('m');
       expect(await violations(page)).toEqual([]);
     });
   }
+
+  test('the build that ships has no way to cause one', async ({ page }) => {
+    await page.goto(pagePath('en'));
+    await ready(page);
+    expect(await page.evaluate(() => typeof (window as any).wasmBindings?.__panicForTests)).toBe('undefined');
+    expect(await page.evaluate(() => typeof (window as any).wasmBindings)).toBe('object');
+  });
 });

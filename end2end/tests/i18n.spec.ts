@@ -1,10 +1,12 @@
-// Spanish and English throughout, switched at run time without a reload.
+// Spanish and English throughout: a prerendered page per language (`/`,
+// `/en/`, `/eventos/<id>/`, `/en/events/<id>/`), switched in place without a
+// reload, the address moving to the twin page through history.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, type Pattern } from '@fluent/syntax';
 import { expect, test, type Page } from '@playwright/test';
-import { ready } from '../helpers.mjs';
+import { pagePath, ready } from '../helpers.mjs';
 
 const CALL_15 = 'rubio-de-la-fuente-call-joint-statement-2026-01-15';
 
@@ -37,12 +39,33 @@ function plainMessages(lang: string): Map<string, string> {
   return out;
 }
 
+/** The text parts of a message, placeables left out: `{ $title } · US–Mexico
+ * security timeline` gives ` · US–Mexico security timeline`. */
+function textOf(lang: string, id: string): string {
+  const dir = join(fileURLToPath(new URL('../../locales/', import.meta.url)), lang);
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ftl'))) {
+    const resource = parse(readFileSync(join(dir, file), 'utf8'), { withSpans: false });
+    for (const entry of resource.body) {
+      if (entry.type === 'Message' && entry.id.name === id && entry.value) {
+        return entry.value.elements.map((e) => (e.type === 'TextElement' ? e.value : '')).join('');
+      }
+    }
+  }
+  throw new Error(`no message ${id} in locales/${lang}`);
+}
+
+/** Messages every page shows in both languages: the language switch names
+ * each language in its own. */
+const BILINGUAL = new Set(['language-name']);
+
 /** Strings that only the `from` language would show: words the other
  * language translates differently, long enough not to match by chance. */
 function foreignStrings(from: string, to: string): string[] {
   const a = plainMessages(from);
   const b = plainMessages(to);
-  return [...a].filter(([id, text]) => b.get(id) !== text && text.length >= 5).map(([, t]) => t);
+  return [...a]
+    .filter(([id, text]) => !BILINGUAL.has(id) && b.get(id) !== text && text.length >= 5)
+    .map(([, t]) => t);
 }
 
 /** Every text a reader or a screen reader meets: visible text, labels,
@@ -57,46 +80,78 @@ async function pageStrings(page: Page): Promise<string> {
   });
 }
 
+const DATA = JSON.parse(readFileSync(new URL('../../public/data/events.json', import.meta.url), 'utf8'));
+const EVENT = DATA.events.find((e: { id: string }) => e.id === CALL_15);
+
+const switchTo = (page: Page, name: string) => page.locator('nav.language-switch').getByRole('link', { name }).click();
+
 for (const [lang, other, name] of [
   ['es', 'en', 'English'],
   ['en', 'es', 'Español'],
 ] as const) {
-  test(`switching from ${lang} to ${other} changes every string, the URL and <html lang> without a reload`, async ({ page }) => {
-    await page.goto(`/?lang=${lang}&topic=fentanyl&q=a&event=${CALL_15}`);
+  test(`switching from ${lang} to ${other} changes every string, the address and <html lang> without a reload`, async ({ page, baseURL }) => {
+    await page.goto(pagePath(lang, CALL_15, '?topic=fentanyl&q=a'));
     await ready(page);
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expect(page.locator('section.detail')).toBeVisible();
     await page.evaluate(() => ((window as any).__sameDocument = true));
     const before = await pageStrings(page);
     for (const s of foreignStrings(other, lang)) expect(before, `${other} text on the ${lang} page`).not.toContain(s);
+    // The switch: a link to the twin page, and this page marked current.
+    const nav = page.locator('nav.language-switch');
+    await expect(nav.getByRole('link', { name })).toHaveAttribute('href', pagePath(other, CALL_15));
+    await expect(nav.getByRole('link', { name })).toHaveAttribute('hreflang', other);
+    await expect(nav.locator('a[aria-current="page"]')).toHaveAttribute('hreflang', lang);
 
     await page.evaluate(() => window.scrollTo(0, 400));
     const scroll = await page.evaluate(() => window.scrollY);
     expect(scroll).toBeGreaterThan(0);
-    await page.getByRole('button', { name }).click();
+    await switchTo(page, name);
     await expect(page.locator('html')).toHaveAttribute('lang', other);
-    await expect(page).toHaveURL(new RegExp(`lang=${other}`));
+    // The twin page's address, the filters and the search kept.
+    await expect(page).toHaveURL(pagePath(other, CALL_15, '?topic=fentanyl&q=a'));
     const after = await pageStrings(page);
     for (const s of foreignStrings(lang, other)) expect(after, `${lang} text left on the ${other} page`).not.toContain(s);
     expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
-    // The open event, the filters, the search and the scroll position stay.
-    await expect(page).toHaveURL(new RegExp(`event=${CALL_15}`));
-    await expect(page).toHaveURL(/topic=fentanyl/);
-    await expect(page).toHaveURL(/q=a/);
-    await expect(page.locator('section.detail')).toBeVisible();
+    await expect(nav.locator('a[aria-current="page"]')).toHaveAttribute('hreflang', other);
+    // The open event and the scroll position stay.
+    await expect(page.locator('section.detail #detail-heading')).toHaveText(EVENT.title[other]);
     expect(await page.evaluate(() => window.scrollY)).toBe(scroll);
-    await expect(page).toHaveTitle(plainMessages(other).get('app-document-title')!);
+    // The document describes the page now shown.
+    await expect(page).toHaveTitle(`${EVENT.title[other]}${textOf(other, 'app-event-document-title')}`);
+    await expect(page.locator('meta[name=description]')).toHaveAttribute('content', EVENT.summary[other]);
+    await expect(page.locator('link[rel=canonical]')).toHaveAttribute('href', `${baseURL}${pagePath(other, CALL_15)}`);
+    // Back returns to the first language's page, in place.
+    await page.goBack();
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expect(page).toHaveURL(pagePath(lang, CALL_15, '?topic=fentanyl&q=a'));
+    await expect(page.locator('section.detail #detail-heading')).toHaveText(EVENT.title[lang]);
+    expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
   });
 }
 
-test('the choice survives a reload', async ({ page }) => {
-  await page.goto('/?lang=es');
-  await ready(page);
-  await page.getByRole('button', { name: 'English' }).click();
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await page.goto('/');
-  await ready(page);
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(page.locator('h1')).toHaveText('Mexico and the United States: security cooperation');
+test.describe('the reader’s choice', () => {
+  for (const [locale, start, choice, name] of [
+    ['es-MX', 'es', 'en', 'English'],
+    ['en-US', 'en', 'es', 'Español'],
+  ] as const) {
+    test(`survives a visit to the home page (${start} browser, ${choice} chosen)`, async ({ browser }) => {
+      const context = await browser.newContext({ locale });
+      const page = await context.newPage();
+      await page.goto('/');
+      await expect(page).toHaveURL(pagePath(start));
+      await ready(page);
+      await switchTo(page, name);
+      await expect(page.locator('html')).toHaveAttribute('lang', choice);
+      await expect(page).toHaveURL(pagePath(choice));
+      await page.goto('/');
+      await expect(page).toHaveURL(pagePath(choice));
+      await ready(page);
+      await expect(page.locator('html')).toHaveAttribute('lang', choice);
+      await expect(page.locator('h1')).toHaveText(plainMessages(choice).get('app-title')!);
+      await context.close();
+    });
+  }
 });
 
 for (const [locale, expected] of [
@@ -107,54 +162,98 @@ for (const [locale, expected] of [
 ] as const) {
   test.describe(`a browser set to ${locale}`, () => {
     test.use({ locale });
-    test(`with no parameter gets ${expected}`, async ({ page }) => {
+    test(`at the home page gets ${expected}`, async ({ page }) => {
       await page.goto('/');
+      await expect(page).toHaveURL(pagePath(expected));
       await ready(page);
       await expect(page.locator('html')).toHaveAttribute('lang', expected);
+      await expect(page.locator('h1')).toHaveText(plainMessages(expected).get('app-title')!);
     });
   });
 }
 
-test('?lang= wins over the browser, and an unknown value falls back', async ({ browser }) => {
-  const context = await browser.newContext({ locale: 'en-US' });
-  const page = await context.newPage();
-  await page.goto('/?lang=es');
-  await ready(page);
-  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
-  await page.goto('/?lang=xx');
-  await ready(page);
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await context.close();
+test('an old ?lang= link wins over the browser, and an unknown value falls back to it', async ({ browser }) => {
+  for (const [locale, lang, expected] of [
+    ['en-US', 'es', 'es'],
+    ['es-MX', 'en', 'en'],
+    ['en-US', 'xx', 'en'],
+    ['es-MX', 'xx', 'es'],
+  ] as const) {
+    const context = await browser.newContext({ locale });
+    const page = await context.newPage();
+    await page.goto(`/?lang=${lang}&topic=fentanyl`);
+    await ready(page);
+    await expect(page.locator('html'), `?lang=${lang} in a ${locale} browser`).toHaveAttribute('lang', expected);
+    await expect(page, `?lang=${lang} in a ${locale} browser`).toHaveURL(pagePath(expected, undefined, '?topic=fentanyl'));
+    await context.close();
+  }
 });
 
 test('quotes keep their language, with the translation beside them', async ({ page }) => {
-  await page.goto(`/?lang=en&event=${CALL_15}`);
+  await page.goto(pagePath('en', CALL_15));
   const quote = page.locator('section.detail figure.quote').first();
   await expect(quote.locator('blockquote')).toHaveAttribute('lang', 'es');
   await expect(quote.locator('blockquote')).toHaveText('subsisten desafíos significativos');
   await expect(quote.locator('.translation')).toHaveAttribute('lang', 'en');
-  await expect(quote.locator('.translation')).toContainText('significant challenges remain');
+  await expect(quote.locator('.translation')).toHaveText('Translation: significant challenges remain');
   await expect(quote.locator('figcaption')).toContainText('Original in Spanish');
   // In Spanish no translation is needed.
-  await page.getByRole('button', { name: 'Español' }).click();
-  await expect(quote.locator('.translation')).toHaveCount(0);
-});
-
-test('plurals follow the count', async ({ page }) => {
-  await page.goto('/?lang=es&q=wedding');
-  await expect(page.getByRole('status').filter({ hasText: 'coincid' })).toHaveText(/^1 de \d+ eventos coincide con los filtros$/);
-  await page.getByRole('button', { name: 'English' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'match' })).toHaveText(/^1 of \d+ events matches the filters$/);
-});
-
-test('sharing metadata and alternates are in the page', async ({ page, baseURL }) => {
-  await page.goto('/?lang=en');
-  // Written relative in index.html, made absolute at start (hreflang needs it).
-  await expect(page.locator('link[rel=alternate][hreflang=es]')).toHaveAttribute('href', `${baseURL}/?lang=es`);
-  await expect(page.locator('link[rel=alternate][hreflang=en]')).toHaveAttribute('href', `${baseURL}/?lang=en`);
-  await expect(page.locator('link[rel=alternate][hreflang=x-default]')).toHaveAttribute('href', `${baseURL}/`);
-  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', /México.*Mexico/);
-  await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary');
   await ready(page);
-  await expect(page.locator('meta[name=description]')).toHaveAttribute('content', /bilingual, interactive timeline/);
+  await switchTo(page, 'Español');
+  await expect(quote.locator('figcaption')).toContainText('Original en español');
+  await expect(quote.locator('.translation')).toHaveCount(0);
+  // An English quote on the Spanish page gets its translation.
+  const english = page.locator('section.detail figure.quote').filter({ has: page.locator('blockquote[lang=en]') });
+  await expect(english.locator('.translation')).toHaveAttribute('lang', 'es');
+  await expect(english.locator('.translation')).toHaveText(/^Traducción: Esta reunión ofrecerá/);
+});
+
+test.describe('counts', () => {
+  test.use({ locale: 'es-MX' });
+  test('plurals follow the count', async ({ page }) => {
+    await page.goto('/?q=wedding');
+    await ready(page);
+    const total = DATA.events.length;
+    await expect(page.getByRole('status').filter({ hasText: 'coincid' })).toHaveText(`1 de ${total} eventos coincide con los filtros`);
+    await switchTo(page, 'English');
+    await expect(page.getByRole('status').filter({ hasText: 'match' })).toHaveText(`1 of ${total} events matches the filters`);
+  });
+});
+
+test('sharing metadata and alternates are in the served page, for each page', async ({ browser }) => {
+  // What a search engine or a link preview reads: the page as served, no
+  // script run.
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const meta = (key: string) => page.locator(`meta[property="${key}"], meta[name="${key}"]`);
+  for (const lang of ['es', 'en'] as const) {
+    const other = lang === 'es' ? 'en' : 'es';
+    for (const id of [undefined, CALL_15]) {
+      const path = pagePath(lang, id).slice(1);
+      await page.goto(`/${path}`);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      const canonical = (await page.locator('link[rel=canonical]').getAttribute('href'))!;
+      // The site's address (SITE_URL at build time), then the page's path.
+      expect(canonical).toMatch(/^https?:\/\/[^/]+\/(.*\/)?$/);
+      expect(canonical.endsWith(`/${path}`) || path === '').toBe(true);
+      const site = canonical.slice(0, canonical.length - path.length);
+      await expect(page.locator(`link[rel=alternate][hreflang=${lang}]`)).toHaveAttribute('href', canonical);
+      await expect(page.locator(`link[rel=alternate][hreflang=${other}]`)).toHaveAttribute('href', `${site}${pagePath(other, id).slice(1)}`);
+      await expect(page.locator('link[rel=alternate][hreflang=x-default]')).toHaveAttribute('href', `${site}${pagePath('es', id).slice(1)}`);
+      const [title, description] = id
+        ? [`${EVENT.title[lang]}${textOf(lang, 'app-event-document-title')}`, EVENT.summary[lang]]
+        : [plainMessages(lang).get('app-document-title')!, plainMessages(lang).get('app-meta-description')!];
+      await expect(page).toHaveTitle(title);
+      await expect(meta('description')).toHaveAttribute('content', description);
+      await expect(meta('og:title')).toHaveAttribute('content', title);
+      await expect(meta('og:description')).toHaveAttribute('content', description);
+      await expect(meta('og:url')).toHaveAttribute('content', canonical);
+      await expect(meta('og:type')).toHaveAttribute('content', id ? 'article' : 'website');
+      await expect(meta('og:locale')).toHaveAttribute('content', lang === 'es' ? 'es_MX' : 'en_US');
+      await expect(meta('twitter:card')).toHaveAttribute('content', 'summary');
+      await expect(meta('twitter:title')).toHaveAttribute('content', title);
+      await expect(meta('twitter:description')).toHaveAttribute('content', description);
+    }
+  }
+  await context.close();
 });

@@ -1,7 +1,8 @@
 // Smoke tests: the release build loads in both languages, reports a failed
-// data load, works from a sub-path, and talks only to its own origin.
+// data load while its prerendered page stays readable, works from a
+// sub-path, and talks only to its own origin.
 import { expect, test, type Page } from '@playwright/test';
-import { ready as expectEvents } from '../helpers.mjs';
+import { events, pagePath, ready } from '../helpers.mjs';
 
 const H1 = {
   es: 'México y Estados Unidos: cooperación en seguridad',
@@ -25,34 +26,72 @@ function watch(page: Page) {
   return problems;
 }
 
-for (const lang of ['es', 'en'] as const) {
-  test(`loads in ${lang} with no errors`, async ({ page }) => {
-    const problems = watch(page);
-    await page.goto(`/?lang=${lang}`);
-    await expectEvents(page);
-    await expect(page.locator('html')).toHaveAttribute('lang', lang);
-    await expect(page.locator('h1')).toHaveText(H1[lang]);
-    expect(problems).toEqual([]);
+for (const [lang, locale] of [
+  ['es', 'es-MX'],
+  ['en', 'en-US'],
+] as const) {
+  test.describe(`a reader whose browser is set to ${locale}`, () => {
+    test.use({ locale });
+    test(`loads in ${lang} with no errors`, async ({ page }) => {
+      const problems = watch(page);
+      await page.goto('/');
+      await expect(page).toHaveURL(pagePath(lang));
+      await ready(page);
+      await expect(events(page).first()).toBeVisible();
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await expect(page.locator('h1')).toHaveText(H1[lang]);
+      expect(problems).toEqual([]);
+    });
   });
 }
 
-test('a failed data load shows an error with a retry button', async ({ page }) => {
-  await page.route('**/data/events.json', (route) => route.fulfill({ status: 500 }));
-  await page.goto('/?lang=es');
-  const alert = page.getByRole('alert');
-  await expect(alert).toBeVisible();
-  await expect(alert.getByRole('button', { name: 'Reintentar' })).toBeVisible();
-  await expect(page.locator('ol.event-list > li')).toHaveCount(0);
+test.describe('a failed data load', () => {
+  test.use({ locale: 'es-MX' });
+  // What stays readable: the whole list, or the part a topic link asks for
+  // (filtered by route.js's style rule, which needs no app). A view only
+  // the app can apply (a search) shows the list as it is, as when the
+  // WebAssembly cannot run (boot.js).
+  for (const [query, shown] of [
+    ['', 'li'],
+    ['?q=armas', 'li'],
+    ['?topic=fentanyl', 'li[data-topics~="fentanyl"]'],
+  ] as const) {
+    test(`shows an error with a retry button; the page stays readable (${query || 'no view'})`, async ({ page }) => {
+      await page.route('**/data/events.json', (route) => route.fulfill({ status: 500 }));
+      await page.goto(`/${query}`);
+      const alert = page.getByRole('alert');
+      await expect(alert).toBeVisible();
+      await expect(alert).toContainText('No pudimos cargar la cronología');
+      await expect(alert.getByRole('button', { name: 'Reintentar' })).toBeVisible();
+      // The prerendered events are still there to read, each a link to its
+      // page; the app never took the page over.
+      const first = page.locator(`ol.event-list > ${shown}`).first();
+      await expect(first).toBeVisible();
+      await expect(first.locator('a.event-link')).toHaveAttribute('href', /^\/eventos\/[^/]+\/$/);
+      if (shown !== 'li') await expect(page.locator(`ol.event-list > li:not([data-topics~="fentanyl"])`).first()).toBeHidden();
+      await expect(page.locator('html')).not.toHaveAttribute('data-app', 'ready');
+      await expect(page.locator('button.filter-toggle')).toBeDisabled();
+    });
+  }
 });
 
-test('the sub-path build loads its data from the sub-path', async ({ page }) => {
-  const problems = watch(page);
-  const dataRequest = page.waitForRequest((req) => req.url().endsWith('/data/events.json'));
-  await page.goto('/sub/path/?lang=es');
-  expect(new URL((await dataRequest).url()).pathname).toBe('/sub/path/data/events.json');
-  await expectEvents(page);
-  await expect(page.locator('h1')).toHaveText(H1.es);
-  expect(problems).toEqual([]);
+test.describe('the sub-path build', () => {
+  test.use({ locale: 'es-MX' });
+  test('loads its data from the sub-path, and links within it', async ({ page }) => {
+    const problems = watch(page);
+    const dataRequest = page.waitForRequest((req) => req.url().endsWith('/data/events.json'));
+    await page.goto('/sub/path/');
+    expect(new URL((await dataRequest).url()).pathname).toBe('/sub/path/data/events.json');
+    await ready(page);
+    await expect(page.locator('h1')).toHaveText(H1.es);
+    await expect(events(page).first().locator('a.event-link')).toHaveAttribute('href', /^\/sub\/path\/eventos\/[^/]+\/$/);
+    await expect(page.locator('nav.language-switch a[hreflang=en]')).toHaveAttribute('href', '/sub/path/en/');
+    // Opening an event moves to its page under the sub-path.
+    await events(page).first().locator('a.event-link').click();
+    await expect(page).toHaveURL(/^http:\/\/[^/]+\/sub\/path\/eventos\/[^/]+\/$/);
+    await expect(page.locator('section.detail')).toBeVisible();
+    expect(problems).toEqual([]);
+  });
 });
 
 test('the page requests only its own origin', async ({ page, baseURL }) => {
@@ -78,8 +117,8 @@ test('the page requests only its own origin', async ({ page, baseURL }) => {
   page.on('request', (req) => pending.add(req.url()));
   page.on('requestfinished', (req) => pending.delete(req.url()));
   page.on('requestfailed', (req) => pending.delete(req.url()));
-  await page.goto('/?lang=en');
-  await expectEvents(page);
+  await page.goto(pagePath('en'));
+  await ready(page);
   await expect.poll(() => [...pending]).toEqual([]);
   expect(foreign).toEqual([]);
 });
