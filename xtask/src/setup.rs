@@ -239,7 +239,7 @@ pub fn ensure_chromium() -> Result {
     let path = chromium_path();
     if path.is_file() {
         found(&format!("chromium at {}", path.display()));
-        return Ok(());
+        return ensure_chromedriver();
     }
     if std::env::var_os("CHROMIUM_PATH").is_some() {
         return Err(format!("CHROMIUM_PATH is set to {}, which does not exist", path.display()));
@@ -251,13 +251,35 @@ pub fn ensure_chromium() -> Result {
              or point CHROMIUM_PATH at a Chromium binary"
         ));
     }
-    step("installing chromium (apt-get update && apt-get install -y chromium, a few minutes)");
-    apt_install(&["chromium"])?;
+    step(
+        "installing chromium (apt-get update && apt-get install -y chromium chromium-driver, a few minutes)",
+    );
+    apt_install(&["chromium", "chromium-driver"])?;
     if path.is_file() {
-        Ok(())
+        ensure_chromedriver()
     } else {
         Err(format!("apt-get installed chromium, but {CHROMIUM_DEFAULT} is still missing"))
     }
+}
+
+/// Where Debian's `chromium-driver` puts the driver that runs the
+/// components' browser tests (`src/web_tests.rs`).
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// Chromium's WebDriver, installed from the same distribution.
+fn ensure_chromedriver() -> Result {
+    if Path::new(CHROMEDRIVER).is_file() {
+        found(&format!("chromedriver at {CHROMEDRIVER}"));
+        return Ok(());
+    }
+    if !is_root() {
+        return Err(format!(
+            "chromedriver is not installed (looked for {CHROMEDRIVER}); install it with\n\n    \
+             sudo apt-get update && sudo apt-get install -y chromium-driver"
+        ));
+    }
+    step("installing chromium-driver (apt-get install -y chromium-driver)");
+    apt_install(&["chromium-driver"])
 }
 
 fn is_root() -> bool {

@@ -15,7 +15,7 @@ pub fn run(args: &[String]) -> Result {
     }
     let started = Instant::now();
     let mut done: Vec<(&str, Duration)> = Vec::new();
-    let steps: [(&str, &dyn Fn() -> Result); 11] = [
+    let steps: [(&str, &dyn Fn() -> Result); 12] = [
         ("setup", &|| {
             step("checking the tools");
             setup::ensure_all()
@@ -47,6 +47,8 @@ pub fn run(args: &[String]) -> Result {
                 "cronologia",
                 "--features",
                 "hydrate",
+                "--lib",
+                "--tests",
                 "--",
                 "-D",
                 "warnings",
@@ -55,6 +57,18 @@ pub fn run(args: &[String]) -> Result {
         // The plain modules, the prerendering (with its components) and the
         // tools; the browser-only code is tested end to end.
         ("cargo test", &|| cargo(&["test", "--workspace", "--features", "ssr,schema"])),
+        // The components that need a browser (src/web_tests.rs), in
+        // headless Chromium through chromedriver.
+        ("cargo test (browser)", &|| {
+            step(
+                "cargo test --target wasm32-unknown-unknown --features hydrate --lib (chromedriver)",
+            );
+            run_cmd(
+                command("cargo")
+                    .args(["test", "--target", WASM_TARGET, "--features", "hydrate", "--lib"])
+                    .env("CHROMEDRIVER", setup::CHROMEDRIVER),
+            )
+        }),
         ("check-data", &|| {
             step(&format!("cargo xtask check-data {}", check_data::DEFAULT_PATH));
             check_data::check_file(&setup::root().join(check_data::DEFAULT_PATH))
