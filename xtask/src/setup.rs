@@ -266,7 +266,7 @@ pub fn ensure_chromium() -> Result {
 /// components' browser tests (`src/web_tests.rs`).
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
-/// Chromium's WebDriver, installed from the same distribution.
+/// Chromium's `WebDriver`, installed from the same distribution.
 fn ensure_chromedriver() -> Result {
     if Path::new(CHROMEDRIVER).is_file() {
         found(&format!("chromedriver at {CHROMEDRIVER}"));
