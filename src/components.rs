@@ -22,6 +22,7 @@ mod no_app_note;
 mod overview;
 mod page_footer;
 mod page_header;
+mod people_sent_figure;
 mod share_link;
 mod timeline_view;
 mod topic_tag;
@@ -46,6 +47,7 @@ use event_meta::EventMeta;
 use filter_bar::FilterBar;
 use filter_panel::{FilterPanel, FilterToggle};
 use overview::Overview;
+use people_sent_figure::PeopleSentFigure;
 use share_link::ShareLink;
 use topic_tag::{TopicCheckbox, TopicTag};
 

@@ -324,6 +324,12 @@ pub struct Event {
     /// other countries).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount_usd: Option<u64>,
+    /// How many people Mexico handed over to U.S. authorities in this
+    /// event, for a group sent at once (a transfer or an extradition).
+    /// These events make the transfers figure, so the count must be the
+    /// one the sources give.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub people_sent: Option<u32>,
     /// One of the milestones that tell the story ("key moments").
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub key: bool,

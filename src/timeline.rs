@@ -176,6 +176,46 @@ pub fn chapters(timeline: &Timeline, shown: &[usize]) -> Vec<Chapter> {
     chapters
 }
 
+/// The most rows the people-sent figure draws: beyond that a table of bars
+/// is no longer a picture that says it faster, and the events speak for
+/// themselves in the list.
+pub const MAX_FIGURE_ROWS: usize = 12;
+
+/// The people Mexico sent to the U.S. in groups, from the events that count
+/// them (`people_sent`): the figure's rows and total.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tally {
+    /// Event position, people sent, and the bar's length in [`FULL`]ths of
+    /// the largest count; in date order.
+    pub rows: Vec<(usize, u32, u32)>,
+    pub total: u64,
+    /// The era of the latest row: its chapter shows the figure.
+    pub era: usize,
+}
+
+/// The tally of people sent, when there are between two and
+/// [`MAX_FIGURE_ROWS`] counts to compare.
+pub fn people_sent(timeline: &Timeline) -> Option<Tally> {
+    let counted: Vec<(usize, u32)> =
+        timeline.events.iter().enumerate().filter_map(|(i, e)| Some((i, e.people_sent?))).collect();
+    if !(2..=MAX_FIGURE_ROWS).contains(&counted.len()) {
+        return None;
+    }
+    let largest = u64::from(counted.iter().map(|&(_, n)| n).max()?.max(1));
+    let rows = counted
+        .iter()
+        .map(|&(i, n)| {
+            // At most FULL, since no count exceeds the largest.
+            let share = u64::from(n) * u64::from(FULL) / largest;
+            (i, n, u32::try_from(share).unwrap_or(FULL))
+        })
+        .collect();
+    let total = counted.iter().map(|&(_, n)| u64::from(n)).sum();
+    let last = &timeline.events[counted.last()?.0];
+    let era = timeline.eras.iter().position(|e| e.id == last.era).unwrap_or(0);
+    Some(Tally { rows, total, era })
+}
+
 /// The status to show on `today`: an announced event whose dates have all
 /// passed is shown as not confirmed, never as held, until an editor says
 /// otherwise.
@@ -847,5 +887,30 @@ mod tests {
         assert_eq!(percent(1234), "12.34%");
         assert_eq!(percent(FULL), "100.00%");
         assert_eq!(percent(5), "0.05%");
+    }
+
+    #[test]
+    fn people_sent_are_tallied_between_two_and_twelve_counts() {
+        let mut t = sample();
+        assert_eq!(people_sent(&t), None, "no counts, no figure");
+        let pos = |t: &Timeline, id: &str| t.position(id).unwrap();
+        let (a, b) = (pos(&t, "merida-2007"), pos(&t, "call-2026-01-11"));
+        t.events[a].people_sent = Some(29);
+        assert_eq!(people_sent(&t), None, "one count is no comparison");
+        t.events[b].people_sent = Some(37);
+        let tally = people_sent(&t).unwrap();
+        // In date order, the largest count is the full bar.
+        assert_eq!(tally.rows, [(a, 29, 29 * FULL / 37), (b, 37, FULL)]);
+        assert_eq!(tally.total, 66);
+        // The chapter of the latest count shows it.
+        assert_eq!(t.eras[tally.era].id.as_str(), "since-2021");
+        let mut many = t.clone();
+        let template = many.events[b].clone();
+        for n in 0..MAX_FIGURE_ROWS {
+            let mut e = template.clone();
+            e.id = crate::data::Id::new(&format!("sent-{n}")).unwrap();
+            many.events.push(e);
+        }
+        assert_eq!(people_sent(&many), None, "more rows than a figure can show");
     }
 }

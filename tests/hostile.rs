@@ -555,14 +555,19 @@ fn valid_event() -> impl Strategy<Value = Event> {
             prop::sample::select(vec!["held", "unconfirmed"]),
         ),
         (topics, actors, prop::option::of(text()), text(), text()),
-        (prop::option::of(text()), prop::option::of(text()), prop::option::of(any::<u64>())),
+        (
+            prop::option::of(text()),
+            prop::option::of(text()),
+            prop::option::of(any::<u64>()),
+            prop::option::of(1..=u32::MAX),
+        ),
         (prop::collection::vec(quote, 0..3), prop::collection::vec(source(), 1..4)),
     )
         .prop_map(
             |(
                 (id, (date, end), status),
                 (topics, actors, place, title, summary),
-                (body, caveat, amount_usd),
+                (body, caveat, amount_usd, people_sent),
                 (quotes, sources),
             )| {
                 Event {
@@ -579,6 +584,7 @@ fn valid_event() -> impl Strategy<Value = Event> {
                     body,
                     caveat,
                     amount_usd,
+                    people_sent,
                     key: false,
                     official: false,
                     corrections: vec![],

@@ -9,6 +9,8 @@ import { AXE_TAGS as TAGS, expectOnTop, filtersInSheet, pagePath, ready, showFil
 test.use({ locale: 'es-MX' });
 
 const CALL_15 = 'rubio-de-la-fuente-call-joint-statement-2026-01-15';
+// An event that counts people sent to the U.S.: its detail shows the figure.
+const SENT_37 = 'mexico-sends-37-to-us-2026-01-20';
 
 async function expectNoViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
@@ -34,6 +36,13 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.goto(pagePath('es', CALL_15));
       await ready(page);
       await expect(page.locator('section.detail')).toBeVisible();
+      await expectNoViolations(page);
+    });
+
+    test('an event with the people-sent figure has no violations', async ({ page }) => {
+      await page.goto(pagePath('es', SENT_37));
+      await ready(page);
+      await expect(page.locator('section.detail .figure')).toBeVisible();
       await expectNoViolations(page);
     });
 

@@ -187,3 +187,47 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(check.bg).toMatch(/^rgb\(/);
   });
 }
+
+test('the people sent to the U.S. in groups are a figure that reads as a table and links to its events', async ({ page }) => {
+  type Sent = { id: string; date: string; people_sent?: number };
+  const sent = (DATA.events as Sent[])
+    .filter((e) => e.people_sent)
+    .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  expect(sent.length).toBeGreaterThanOrEqual(2);
+  const total = sent.reduce((sum, e) => sum + (e.people_sent ?? 0), 0);
+
+  // Prerendered, before any script: the page already holds the figure.
+  const html = await (await page.request.get('/')).text();
+  expect(html).toContain('Personas enviadas por México a EE. UU. en grupo');
+
+  await page.goto('/');
+  await started(page);
+  const table = page.getByRole('table', { name: 'Personas enviadas por México a EE. UU. en grupo' });
+  await expect(table).toHaveCount(1);
+  const rows = table.locator('tbody tr');
+  await expect(rows).toHaveCount(sent.length);
+  for (let i = 0; i < sent.length; i++) {
+    await expect(rows.nth(i).locator('td')).toHaveText(`${sent[i].people_sent} personas`);
+    await expect(rows.nth(i).locator('a')).toHaveAttribute('href', `/eventos/${sent[i].id}/`);
+  }
+  await expect(table.locator('tfoot td')).toHaveText(`${total} personas`);
+  // Each bar is as long as its count, against the largest.
+  const largest = Math.max(...sent.map((e) => e.people_sent ?? 0));
+  const widths = await rows.locator('rect').evaluateAll((rects) =>
+    rects.map((r) => r.getBoundingClientRect().width / (r.ownerSVGElement as SVGSVGElement).getBoundingClientRect().width),
+  );
+  widths.forEach((w, i) => expect(w).toBeCloseTo((sent[i].people_sent ?? 0) / largest, 2));
+
+  // A row opens its event, whose detail shows the same figure with that
+  // row marked.
+  await rows.nth(1).locator('a').click();
+  await expect(page).toHaveURL(new RegExp(`/eventos/${sent[1].id}/$`));
+  const inDetail = page.locator('.detail .figure');
+  await expect(inDetail.locator('tbody tr')).toHaveCount(sent.length);
+  await expect(inDetail.locator('a[aria-current="true"]')).toHaveAttribute('href', `/eventos/${sent[1].id}/`);
+
+  // In English, the same figure in English.
+  await page.locator('nav.language-switch').getByRole('link', { name: 'English' }).click();
+  await expect(page.getByRole('table', { name: 'People Mexico sent to the U.S. in groups' }).first()).toBeVisible();
+  await expect(page.locator('.chapter .figure tfoot td')).toHaveText(`${total} people`);
+});

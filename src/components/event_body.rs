@@ -1,7 +1,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use super::{DateText, EventMeta, TopicTag, tr};
+use super::{DateText, EventMeta, PeopleSentFigure, TopicTag, tr};
 use crate::data::{Event, Text};
 use crate::format::format_usd;
 use crate::i18n as t;
@@ -32,6 +32,12 @@ pub fn EventBody(index: usize, heading: NodeRef<html::H2>) -> impl IntoView {
             </aside>
         }
     });
+    // Where this event counts people sent, the figure puts it among the
+    // others.
+    let figure = event
+        .people_sent
+        .and_then(|_| crate::timeline::people_sent(&timeline))
+        .map(|tally| view! { <PeopleSentFigure tally current=index /> });
     view! {
         <article class="detail-body">
             <EventMeta index />
@@ -42,6 +48,7 @@ pub fn EventBody(index: usize, heading: NodeRef<html::H2>) -> impl IntoView {
             {paragraphs}
             {caveat}
             <Facts event=event.clone() />
+            {figure}
             <Quotes event=event.clone() />
             <Sources event=event.clone() />
             <Corrections event=event.clone() />

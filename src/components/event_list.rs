@@ -2,10 +2,12 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{EventCard, tr};
+use super::{EventCard, PeopleSentFigure, tr};
 use crate::i18n as t;
 use crate::state::{Loaded, PageState};
-use crate::timeline::{CHUNK, Chapter, Filter, ListWindow, chapters, key_target};
+use crate::timeline::{
+    CHUNK, Chapter, Filter, ListWindow, Tally, chapters, key_target, people_sent,
+};
 
 /// How close (in CSS pixels) the end of the list may come to the bottom of
 /// the viewport before the next slice is rendered, so that scrolling does
@@ -47,6 +49,7 @@ pub fn EventList() -> impl IntoView {
         move_between_events(&ev, list, window.get_untracked(), len(), set_window);
     };
     let lang = state.lang;
+    let tally = StoredValue::new(people_sent(&timeline));
 
     view! {
         <section class="events" aria-labelledby="events-heading">
@@ -70,7 +73,7 @@ pub fn EventList() -> impl IntoView {
             </Show>
             <ol class="chapters" node_ref=list on:keydown=on_key>
                 <For each=chapter_keys key=|k| *k let:key>
-                    <ChapterView position=key.0 groups />
+                    <ChapterView position=key.0 groups tally />
                 </For>
             </ol>
             <div node_ref=sentinel>
@@ -132,7 +135,11 @@ fn use_slice(loaded: Loaded, state: PageState) -> Slice<impl Fn(ListWindow) + Co
 /// reads its years from `groups` by position, so that a filter change
 /// updates the chapter in place.
 #[component]
-fn ChapterView(position: usize, groups: Memo<Vec<Chapter>>) -> impl IntoView {
+fn ChapterView(
+    position: usize,
+    groups: Memo<Vec<Chapter>>,
+    tally: StoredValue<Option<Tally>>,
+) -> impl IntoView {
     let state = expect_context::<PageState>();
     let timeline = expect_context::<Loaded>().timeline;
     let era = groups.with_untracked(|g| g[position].era);
@@ -156,11 +163,17 @@ fn ChapterView(position: usize, groups: Memo<Vec<Chapter>>) -> impl IntoView {
     };
     let summary = move || timeline.eras[era].summary.get(state.lang.get()).to_string();
     let labelled_by = heading_id.clone();
+    // The figure opens the chapter of the era its latest count belongs to.
+    let figure = tally
+        .get_value()
+        .filter(|t| t.era == era)
+        .map(|tally| view! { <PeopleSentFigure tally /> });
     view! {
         <li class="chapter" aria-labelledby=labelled_by>
             <header class="chapter-header">
                 <h3 id=heading_id>{name}</h3>
                 <p class="chapter-summary">{summary}</p>
+                {figure}
             </header>
             <ol class="years">
                 <For each=years key=|year| *year let:year>

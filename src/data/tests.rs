@@ -277,3 +277,17 @@ fn hosts_are_read_from_web_addresses() {
     assert_eq!(web_host("http://gob.mx").as_deref(), Some("gob.mx"));
     assert_eq!(web_host("javascript:x"), None);
 }
+
+#[test]
+fn a_count_of_people_sent_is_read_and_zero_is_refused() {
+    let with = |n: &str| format!("\"amount_usd\": 1400000000, \"people_sent\": {n}");
+    let text = fixture("small.json").replacen("\"amount_usd\": 1400000000", &with("29"), 1);
+    let t = parse(&text).unwrap();
+    let sent: Vec<_> = t.events.iter().filter_map(|e| e.people_sent).collect();
+    assert_eq!(sent, [29]);
+    let found = edited("\"amount_usd\": 1400000000", &with("0"));
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("events[1].people_sent (event \"merida-2007\")"), "{}", found[0]);
+    // A negative count is not a count: the event is left out, with its line.
+    assert!(!edited("\"amount_usd\": 1400000000", &with("-3")).is_empty());
+}

@@ -422,6 +422,12 @@ fn check_event(r: &mut Report, event: &Event, ctx: &Context) {
         }
         r.text(&format!("quotes[{i}].speaker"), &quote.speaker);
     }
+    if event.people_sent == Some(0) {
+        r.add(
+            "people_sent",
+            "a group sent counts at least one person: leave the field out instead",
+        );
+    }
     check_sources(r, event, ctx.updated);
     for (i, correction) in event.corrections.iter().enumerate() {
         let field = format!("corrections[{i}]");
