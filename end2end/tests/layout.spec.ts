@@ -122,6 +122,18 @@ test('each era opens its chapter with its name and why it matters', async ({ pag
     await expect(chapters.nth(i).locator('h3')).toHaveText(DATA.eras[i].name.es);
     await expect(chapters.nth(i).locator('.chapter-summary')).toHaveText(DATA.eras[i].summary.es);
   }
+  // Each chapter has its era's colour, as the overview's band and button,
+  // even when a filter leaves earlier eras out.
+  const background = (el: Element) => getComputedStyle(el).backgroundColor;
+  const buttons = await page.locator('.era-button').evaluateAll((bs) => bs.map((b) => getComputedStyle(b).backgroundColor));
+  expect(new Set(buttons).size).toBeGreaterThan(1);
+  const headers = await page.locator('.chapter-header').evaluateAll((hs) => hs.map((h) => getComputedStyle(h).backgroundColor));
+  expect(headers).toEqual(buttons);
+  const last = DATA.eras[DATA.eras.length - 1];
+  await page.goto(`/?from=${last.start}`);
+  await started(page);
+  await expect(chapters).toHaveCount(1);
+  expect(await page.locator('.chapter-header').evaluate(background)).toBe(buttons[buttons.length - 1]);
 });
 
 test.describe('the overview', () => {

@@ -169,7 +169,7 @@ fn ChapterView(
         .filter(|t| t.era == era)
         .map(|tally| view! { <PeopleSentFigure tally /> });
     view! {
-        <li class="chapter" aria-labelledby=labelled_by>
+        <li class="chapter" data-era=era % 4 aria-labelledby=labelled_by>
             <header class="chapter-header">
                 <h3 id=heading_id>{name}</h3>
                 <p class="chapter-summary">{summary}</p>
