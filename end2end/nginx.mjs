@@ -56,18 +56,12 @@ export function e2ePorts(app = Number(process.env.E2E_PORT ?? 4173)) {
     faults: app + 1,
     /** Another origin, for pages that embed the app (nginx, no rules: a newsroom's site). */
     host: app + 2,
-    /** The shipped configuration over a tree of stand-in pages in the new URL scheme (nginx). */
-    pretty: app + 3,
   };
 }
 
 export const E2E_DIR = join(ROOT, 'target', 'nginx', 'e2e');
 /** Files written here are served on the `host` port (see tests/deploy.spec.ts). */
 export const HOST_ROOT = join(E2E_DIR, 'host');
-/** Root of the `pretty` site: stand-in pages at the new scheme's paths. */
-export const PRETTY_ROOT = join(E2E_DIR, 'pretty');
-/** An event id that has stand-in pages in PRETTY_ROOT. */
-export const PRETTY_EVENT = 'merida-initiative-2007';
 
 // ------------------------------------------------------------ configuration
 
@@ -340,63 +334,6 @@ export async function startNginx({ name, sites, quiet = false }) {
 
 // ------------------------------------------------------------ layouts
 
-const STAND_IN_404 = `<!doctype html>
-<html lang="es">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<!-- Stand-in written by end2end/nginx.mjs for the tests, because this build has no 404.html. -->
-<title>Página no encontrada · Page not found</title></head>
-<body><main>
-<h1>Página no encontrada</h1><p><a href="./">Volver a la cronología</a></p>
-<h2 lang="en">Page not found</h2><p lang="en"><a href="./en/">Back to the timeline</a></p>
-</main></body>
-</html>
-`;
-
-const STAND_IN_SITEMAP = `<?xml version="1.0" encoding="UTF-8"?>
-<!-- Stand-in written by end2end/nginx.mjs for the tests, because this build has no sitemap.xml. -->
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>http://127.0.0.1/</loc></url></urlset>
-`;
-
-/** Files the prerendering step will write (issue 12). Until a build has
- * them, the tests write stand-ins, and say so. Never in a preview. */
-function standIns(dist) {
-  const made = [];
-  for (const [name, body] of [
-    ['404.html', STAND_IN_404],
-    ['sitemap.xml', STAND_IN_SITEMAP],
-  ]) {
-    const path = join(dist, name);
-    if (!existsSync(path)) {
-      writeFileSync(path, body);
-      made.push(path);
-    }
-  }
-  if (made.length) {
-    console.log(`nginx.mjs: this build has no ${made.map((p) => p.slice(dist.length + 1)).join(' or ')}: wrote stand-ins for the tests in ${dist}`);
-  }
-}
-
-function pageStandIn(lang, title) {
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1></body></html>\n`;
-}
-
-/** A tree of stand-in pages at the new scheme's paths (issue 12), for the
- * old links' redirects: they only redirect to pages that exist. */
-function prettyTree() {
-  rmSync(PRETTY_ROOT, { recursive: true, force: true });
-  const pages = {
-    'index.html': pageStandIn('es', 'inicio'),
-    'en/index.html': pageStandIn('en', 'home'),
-    [`eventos/${PRETTY_EVENT}/index.html`]: pageStandIn('es', 'evento'),
-    [`en/events/${PRETTY_EVENT}/index.html`]: pageStandIn('en', 'event'),
-    '404.html': pageStandIn('es', 'no encontrada'),
-  };
-  for (const [path, body] of Object.entries(pages)) {
-    mkdirSync(dirname(join(PRETTY_ROOT, path)), { recursive: true });
-    writeFileSync(join(PRETTY_ROOT, path), body);
-  }
-}
-
 export const E2E_DIST = resolve(ROOT, process.env.E2E_DIST ?? 'dist');
 export const E2E_DIST_SUBPATH = resolve(ROOT, process.env.E2E_DIST_SUBPATH ?? 'target/dist-subpath');
 
@@ -404,21 +341,20 @@ export const E2E_DIST_SUBPATH = resolve(ROOT, process.env.E2E_DIST_SUBPATH ?? 't
 export async function startE2e(port) {
   const ports = e2ePorts(port);
   for (const dist of [E2E_DIST, E2E_DIST_SUBPATH]) {
-    if (!existsSync(join(dist, 'index.html'))) {
-      throw new Error(`${dist}/index.html is missing: run \`cargo xtask test\` once`);
+    // The prerendered build: its pages, 404.html and sitemap.xml.
+    for (const file of ['index.html', '404.html', 'sitemap.xml']) {
+      if (!existsSync(join(dist, file))) {
+        throw new Error(`${dist}/${file} is missing: run \`cargo xtask test\` once`);
+      }
     }
-    standIns(dist);
     precompress(dist);
   }
   mkdirSync(HOST_ROOT, { recursive: true });
-  prettyTree();
-  precompress(PRETTY_ROOT);
   return startNginx({
     name: 'e2e',
     sites: [
       { kind: 'app', port: ports.app, root: E2E_DIST, subpath: E2E_DIST_SUBPATH },
       { kind: 'plain', port: ports.host, root: HOST_ROOT },
-      { kind: 'app', port: ports.pretty, root: PRETTY_ROOT, subpath: PRETTY_ROOT },
     ],
   });
 }
