@@ -210,11 +210,11 @@ test('the people sent to the U.S. in groups are a figure that reads as a table a
 
   // Prerendered, before any script: the page already holds the figure.
   const html = await (await page.request.get('/')).text();
-  expect(html).toContain('Personas enviadas por México a EE. UU. en grupo');
+  expect(html).toContain('Personas enviadas por México a Estados Unidos en grupo');
 
   await page.goto('/');
   await started(page);
-  const table = page.getByRole('table', { name: 'Personas enviadas por México a EE. UU. en grupo' });
+  const table = page.getByRole('table', { name: 'Personas enviadas por México a Estados Unidos en grupo' });
   await expect(table).toHaveCount(1);
   const rows = table.locator('tbody tr');
   await expect(rows).toHaveCount(sent.length);

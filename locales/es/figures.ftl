@@ -1,5 +1,5 @@
 # The figure of people Mexico sent to the U.S. in groups (transfers).
-figure-sent-title = Personas enviadas por México a EE. UU. en grupo
+figure-sent-title = Personas enviadas por México a Estados Unidos en grupo
 figure-sent-people-count =
     { $count ->
         [one] 1 persona
