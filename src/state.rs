@@ -89,6 +89,12 @@ impl PageState {
         format!("{}{}", self.base.get_value(), page.path())
     }
 
+    /// The link to event `id`'s page in the page's language, following the
+    /// language: what every link to an event shows.
+    pub fn event_href(self, id: String) -> impl Fn() -> String + Clone + 'static {
+        move || self.href(&Page::event(self.lang.get(), &id))
+    }
+
     /// A click handler for a link to event `id`: a plain click opens it in
     /// place, keeping the filters; new-tab and new-window clicks are left
     /// to the browser.

@@ -1,7 +1,6 @@
 use leptos::prelude::*;
 
 use super::{EventMeta, TopicTag};
-use crate::address::Page;
 use crate::state::{Loaded, PageState};
 
 /// One event in the list: date and status, the title as a link to the
@@ -50,10 +49,7 @@ pub fn EventCard(index: usize) -> impl IntoView {
         let selected = selected.clone();
         move || selected().then_some("true")
     };
-    let href = {
-        let id = id.clone();
-        move || state.href(&Page::event(state.lang.get(), &id))
-    };
+    let href = state.event_href(id.clone());
     let data_topics =
         event.topics.iter().map(crate::data::Id::as_str).collect::<Vec<_>>().join(" ");
     let data_actors =

@@ -5,7 +5,6 @@ use leptos::svg;
 use wasm_bindgen::JsCast;
 
 use super::tr;
-use crate::address::Page;
 use crate::data::Timeline;
 use crate::dates::{PartialDate, from_days_since_epoch};
 use crate::format::format_date;
@@ -311,10 +310,7 @@ fn Marks(scale: Arc<Scale>) -> impl IntoView {
                     )
                 }
             };
-            let href = {
-                let id = id.clone();
-                move || state.href(&Page::event(state.lang.get(), &id))
-            };
+            let href = state.event_href(id.clone());
             let x = percent(positions[i]);
             let y = HEIGHT - LANE_BASE - u32::try_from(lane_of[i]).unwrap_or(0) * LANE;
             view! {

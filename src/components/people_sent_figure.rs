@@ -1,7 +1,6 @@
 use leptos::prelude::*;
 
 use super::{DateText, tr};
-use crate::address::Page;
 use crate::i18n as t;
 use crate::state::{Loaded, PageState};
 use crate::timeline::{Tally, percent};
@@ -21,10 +20,7 @@ pub fn PeopleSentFigure(tally: Tally, #[prop(optional)] current: Option<usize>) 
         .map(|(index, people, share)| {
             let event = &timeline.events[index];
             let id = event.id.to_string();
-            let href = {
-                let id = id.clone();
-                move || state.href(&Page::event(lang.get(), &id))
-            };
+            let href = state.event_href(id.clone());
             let is_current = (current == Some(index)).then_some("true");
             view! {
                 <tr class:current=is_current.is_some()>

@@ -56,7 +56,7 @@ pub fn run(args: &[String]) -> Result {
     cmd.args(["nginx.mjs", "preview", "--port", &port, "--dist"])
         .arg(setup::root().join("dist"))
         .current_dir(setup::end2end());
-    exec(&mut cmd)
+    setup::exec(&mut cmd)
 }
 
 /// `cargo xtask build [trunk build args]`: installs what is missing, then
@@ -73,19 +73,6 @@ pub fn build(args: &[String]) -> Result {
     words.extend(args.iter().map(String::as_str));
     setup::step(&format!("trunk {}", words.join(" ")));
     setup::run(setup::command("trunk").args(&words))
-}
-
-#[cfg(unix)]
-fn exec(cmd: &mut std::process::Command) -> Result {
-    use std::os::unix::process::CommandExt;
-    // Only returns on failure. node then owns the terminal: Ctrl-C reaches
-    // it and nginx, which stop.
-    Err(format!("could not start node: {}", cmd.exec()))
-}
-
-#[cfg(not(unix))]
-fn exec(cmd: &mut std::process::Command) -> Result {
-    setup::run(cmd)
 }
 
 #[cfg(test)]

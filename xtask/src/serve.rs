@@ -15,17 +15,5 @@ pub fn run(args: &[String]) -> Result {
     let shown: Vec<&str> =
         ["trunk", "serve"].into_iter().chain(args.iter().map(String::as_str)).collect();
     setup::step(&format!("{} (Ctrl-C to stop)", shown.join(" ")));
-    exec(&mut cmd)
-}
-
-#[cfg(unix)]
-fn exec(cmd: &mut std::process::Command) -> Result {
-    use std::os::unix::process::CommandExt;
-    // Only returns on failure; Trunk then owns the terminal and Ctrl-C.
-    Err(format!("could not start trunk: {}", cmd.exec()))
-}
-
-#[cfg(not(unix))]
-fn exec(cmd: &mut std::process::Command) -> Result {
-    setup::run(cmd)
+    setup::exec(&mut cmd)
 }

@@ -84,6 +84,21 @@ pub fn run(cmd: &mut Command) -> Result {
     if status.success() { Ok(()) } else { Err(format!("`{shown}` exited with {status}")) }
 }
 
+/// Hands the terminal over to `cmd` (a server the reader stops with
+/// Ctrl-C): on Unix the xtask becomes it, so the signal reaches it and what
+/// it started; only returns on failure.
+#[cfg(unix)]
+pub fn exec(cmd: &mut Command) -> Result {
+    use std::os::unix::process::CommandExt;
+    let shown = show(cmd);
+    Err(format!("could not start `{shown}`: {}", cmd.exec()))
+}
+
+#[cfg(not(unix))]
+pub fn exec(cmd: &mut Command) -> Result {
+    run(cmd)
+}
+
 /// The trimmed standard output of a command, or `None` if it cannot run or
 /// fails.
 pub fn output(cmd: &mut Command) -> Option<String> {
