@@ -3,7 +3,7 @@
 //! slice of a long list is rendered, where events sit on the overview, how
 //! their status reads today, and where the arrow keys go.
 
-use std::sync::OnceLock;
+use std::sync::Mutex;
 
 use crate::data::{Event, Lang, Status, Timeline};
 use crate::dates::{PartialDate, from_days_since_epoch};
@@ -68,51 +68,61 @@ impl Filter {
     }
 }
 
-/// The folded text each event is searched by, per language, built once
-/// per load so that a keystroke only scans prepared strings. Each
-/// language's texts are built the first time they are needed (or ahead of
-/// time with [`SearchIndex::prepare`]), so that loading a long timeline
-/// does not wait for a search nobody has typed yet.
+/// The folded text each event is searched by, in one language, built once
+/// so that a keystroke only scans prepared strings. Built the first time a
+/// search needs it (or ahead of time with [`SearchIndex::prepare`]), so
+/// that loading a long timeline does not wait for a search nobody has
+/// typed yet.
+///
+/// It holds the texts of one language at a time: a reader who switches
+/// language searches in the new one, and the old texts are dropped before
+/// the new ones are built. For 5,000 events each language's texts take
+/// about 2 MB, and the app's memory, once grown, never shrinks.
 #[derive(Debug, Default)]
 pub struct SearchIndex {
-    es: OnceLock<Vec<String>>,
-    en: OnceLock<Vec<String>>,
+    // A mutex only because contexts must be `Sync`; the browser has one
+    // thread, so it is never contended.
+    texts: Mutex<Option<(Lang, Vec<String>)>>,
 }
 
 impl SearchIndex {
     /// Builds the texts of `lang` now, if they are not built yet.
     pub fn prepare(&self, timeline: &Timeline, lang: Lang) {
-        self.texts(timeline, lang);
+        self.with_texts(timeline, lang, |_| ());
     }
 
-    fn texts(&self, timeline: &Timeline, lang: Lang) -> &[String] {
-        let cell = match lang {
-            Lang::Es => &self.es,
-            Lang::En => &self.en,
-        };
-        cell.get_or_init(|| {
-            timeline
-                .events
-                .iter()
-                .map(|e| {
-                    let mut text = String::new();
-                    let mut push = |s: &str| {
-                        text.push_str(s);
-                        text.push('\n');
-                    };
-                    push(e.title.get(lang));
-                    push(e.summary.get(lang));
-                    if let Some(place) = &e.place {
-                        push(place.get(lang));
-                    }
-                    for actor in e.actors.iter().filter_map(|id| timeline.actor(id)) {
-                        push(actor.name.get(lang));
-                    }
-                    fold(&text)
-                })
-                .collect()
-        })
+    /// Runs `f` with the texts of `lang`, built first if need be.
+    fn with_texts<R>(&self, timeline: &Timeline, lang: Lang, f: impl FnOnce(&[String]) -> R) -> R {
+        let mut slot = self.texts.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if slot.as_ref().is_none_or(|(built, _)| *built != lang) {
+            *slot = None;
+            *slot = Some((lang, folded_texts(timeline, lang)));
+        }
+        f(slot.as_ref().map_or(&[], |(_, texts)| texts))
     }
+}
+
+fn folded_texts(timeline: &Timeline, lang: Lang) -> Vec<String> {
+    timeline
+        .events
+        .iter()
+        .map(|e| {
+            let mut text = String::new();
+            let mut push = |s: &str| {
+                text.push_str(s);
+                text.push('\n');
+            };
+            push(e.title.get(lang));
+            push(e.summary.get(lang));
+            if let Some(place) = &e.place {
+                push(place.get(lang));
+            }
+            for actor in e.actors.iter().filter_map(|id| timeline.actor(id)) {
+                push(actor.name.get(lang));
+            }
+            fold(&text)
+        })
+        .collect()
 }
 
 /// Positions in `timeline.events` of the events that pass `filter`, in
@@ -126,9 +136,7 @@ pub fn apply(
     within: Option<&[usize]>,
 ) -> Vec<usize> {
     let query = Query::new(&filter.query);
-    // Only a search needs the folded texts.
-    let texts = if query.is_empty() { &[][..] } else { index.texts(timeline, lang) };
-    let passes = |i: usize| {
+    let passes = |i: usize, texts: &[String]| {
         let e = &timeline.events[i];
         (filter.topics.is_empty()
             || e.topics.iter().any(|t| filter.topics.iter().any(|f| f == t.as_str())))
@@ -137,10 +145,12 @@ pub fn apply(
             && in_range(e, filter.from, filter.to)
             && (query.is_empty() || query.matches(texts.get(i).map_or("", String::as_str)))
     };
-    match within {
-        Some(candidates) => candidates.iter().copied().filter(|&i| passes(i)).collect(),
-        None => (0..timeline.events.len()).filter(|&i| passes(i)).collect(),
-    }
+    let select = |texts: &[String]| match within {
+        Some(candidates) => candidates.iter().copied().filter(|&i| passes(i, texts)).collect(),
+        None => (0..timeline.events.len()).filter(|&i| passes(i, texts)).collect(),
+    };
+    // Only a search needs the folded texts.
+    if query.is_empty() { select(&[]) } else { index.with_texts(timeline, lang, select) }
 }
 
 fn in_range(event: &Event, from: Option<PartialDate>, to: Option<PartialDate>) -> bool {
@@ -647,6 +657,26 @@ mod tests {
         // Actors' names and places are searched too.
         assert_eq!(q("rubio", Lang::Es), ["call-2026-01-11", "ministerial-2026-02"]);
         assert_eq!(q("washington", Lang::En), ["ministerial-2026-02"]);
+    }
+
+    /// One index serves both languages in turn: it holds the texts of the
+    /// language last searched and rebuilds them when the language changes.
+    #[test]
+    fn one_index_searches_each_language_in_turn() {
+        let t = sample();
+        let index = SearchIndex::default();
+        let q = |text: &str, lang| {
+            ids(
+                &t,
+                &apply(&t, &index, &Filter { query: text.into(), ..Filter::default() }, lang, None),
+            )
+        };
+        for _ in 0..2 {
+            assert_eq!(q("reunion ministerial", Lang::Es), ["ministerial-2026-02"]);
+            assert_eq!(q("reunion", Lang::En), Vec::<String>::new());
+            assert_eq!(q("ministerial meeting", Lang::En), ["ministerial-2026-02"]);
+            assert_eq!(q("ministerial meeting", Lang::Es), Vec::<String>::new());
+        }
     }
 
     #[test]
