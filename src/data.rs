@@ -5,7 +5,11 @@
 //! leaves out an event that fails a check and shows the rest, while
 //! `cargo xtask check-data` and the tests report every problem.
 
+#[cfg(any(test, feature = "hydrate"))]
+mod split;
 mod validate;
+
+use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
@@ -480,6 +484,28 @@ pub fn parse(text: &str) -> Result<Timeline, LoadError> {
             message: "the document must be a JSON object with version, updated, title, eras, topics, actors and events".into(),
         });
     }
+    let mut doc = read_header(text)?;
+    let events = std::mem::take(&mut doc.events);
+    validate::build(doc, Some(text), events.into_iter().map(|raw| Cow::Borrowed(raw.get())))
+}
+
+/// Builds a timeline from a document whose events were taken out of it
+/// (`header` ends with `"events": []}`) and are given one at a time, each
+/// as its own JSON text. The browser reads files so, in pieces (`fetch.rs`,
+/// `split.rs`), so that the file's text is never whole in the app's memory
+/// beside its events. Its problems have no line: the browser reads a file
+/// with problems again with [`parse`], which gives them their lines.
+pub fn parse_parts(
+    header: &str,
+    events: impl Iterator<Item = String>,
+) -> Result<Timeline, LoadError> {
+    let doc = read_header(header)?;
+    validate::build(doc, None, events.map(Cow::Owned))
+}
+
+/// Reads the document's header, its events left raw, and checks its
+/// format version.
+fn read_header(text: &str) -> Result<Lenient<'_>, LoadError> {
     let doc: Lenient = read_json(text).map_err(|(path, err)| {
         if err.is_syntax() || err.is_eof() {
             LoadError::Syntax { line: err.line(), column: err.column(), message: err.to_string() }
@@ -487,10 +513,7 @@ pub fn parse(text: &str) -> Result<Timeline, LoadError> {
             LoadError::Shape { path, message: strip_position(&err.to_string()) }
         }
     })?;
-    if doc.version != FORMAT_VERSION {
-        return Err(LoadError::Version(doc.version));
-    }
-    validate::build(doc, text)
+    if doc.version == FORMAT_VERSION { Ok(doc) } else { Err(LoadError::Version(doc.version)) }
 }
 
 /// Reads `T` from JSON text. On failure, also the JSON path of the fault,
@@ -515,10 +538,30 @@ fn read_json<'a, T: Deserialize<'a>>(json: &'a str) -> Result<T, (String, serde_
 /// from; the browser takes a page over only if the data it loads has the
 /// same, and otherwise renders it afresh from what it loaded.
 pub fn fingerprint(text: &str) -> String {
-    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    });
-    format!("{hash:016x}")
+    let mut hasher = Fingerprint::default();
+    hasher.write(text.as_bytes());
+    hasher.finish()
+}
+
+/// A [`fingerprint`] fed in pieces (the browser reads the file's bytes so).
+struct Fingerprint(u64);
+
+impl Default for Fingerprint {
+    fn default() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fingerprint {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = bytes
+            .iter()
+            .fold(self.0, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3));
+    }
+
+    fn finish(&self) -> String {
+        format!("{:016x}", self.0)
+    }
 }
 
 /// Checks a document strictly: every problem, in one list. Empty means the

@@ -291,3 +291,45 @@ fn a_count_of_people_sent_is_read_and_zero_is_refused() {
     // A negative count is not a count: the event is left out, with its line.
     assert!(!edited("\"amount_usd\": 1400000000", &with("-3")).is_empty());
 }
+
+/// The events taken out of the document and given one at a time, each as
+/// its own JSON text, as the browser reads them (`fetch.rs`, `split.rs`).
+/// Here `serde_json::Value` does the taking out.
+fn in_parts(text: &str) -> Result<Timeline, LoadError> {
+    let mut doc: serde_json::Value = serde_json::from_str(text).unwrap();
+    let events = doc["events"].take();
+    doc["events"] = serde_json::json!([]);
+    let events = events.as_array().unwrap().iter().map(ToString::to_string).collect::<Vec<_>>();
+    parse_parts(&doc.to_string(), events.into_iter())
+}
+
+#[test]
+fn the_events_given_one_at_a_time_make_the_same_timeline() {
+    for name in ["../../public/data/events.json", "small.json"] {
+        let text = fixture(name);
+        assert_eq!(in_parts(&text).unwrap(), parse(&text).unwrap(), "{name}");
+    }
+}
+
+/// Given one at a time, events have no line; everything else about their
+/// problems is the same.
+#[test]
+fn problems_of_events_given_one_at_a_time_have_no_line() {
+    for name in ["broken/duplicate-id.json", "broken/unknown-topic.json"] {
+        let text = fixture(name);
+        let whole = parse(&text).unwrap();
+        let parts = in_parts(&text).unwrap();
+        assert_eq!(parts.events, whole.events, "{name}");
+        assert!(!parts.problems.is_empty(), "{name}");
+        let without_line = |p: &Problem| Problem { line: None, ..p.clone() };
+        assert_eq!(
+            parts.problems,
+            whole.problems.iter().map(without_line).collect::<Vec<_>>(),
+            "{name}"
+        );
+    }
+    assert_eq!(
+        in_parts(&fixture("small.json").replace("\"version\": 1", "\"version\": 2")),
+        Err(LoadError::Version(2))
+    );
+}

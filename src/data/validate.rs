@@ -5,6 +5,7 @@
 //! events and the header, dates against eras and against the day the data
 //! was checked, sources, and texts in both languages.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -168,7 +169,17 @@ fn is_staging_host(host: &str) -> bool {
 }
 
 /// Checks the header and each event; returns the timeline of the good events.
-pub(super) fn build(doc: Lenient, text: &str) -> Result<Timeline, LoadError> {
+///
+/// `events` are the events' JSON texts. When they are slices of the
+/// document `text`, each problem gets the line of its event and a fault of
+/// the JSON refuses the document where a whole-document parser would; texts
+/// read one at a time (the browser reads the file in pieces, `fetch.rs`)
+/// have no line.
+pub(super) fn build<'t>(
+    doc: Lenient,
+    text: Option<&str>,
+    events: impl Iterator<Item = Cow<'t, str>>,
+) -> Result<Timeline, LoadError> {
     let mut problems = Vec::new();
     let updated = doc.updated;
     Report::new(&mut problems, "title".into(), None).text("", &doc.title);
@@ -214,23 +225,31 @@ pub(super) fn build(doc: Lenient, text: &str) -> Result<Timeline, LoadError> {
         }
     }
 
+    let jsons = events;
     let mut seen_ids = BTreeSet::new();
-    let mut events = Vec::new();
+    // Room for them all at once when their number is known: growing by
+    // doubling leaves, for a long timeline, the app's memory (which never
+    // shrinks) larger by a copy.
+    let mut events = Vec::with_capacity(jsons.size_hint().0);
     let ctx = Context { topics: &topics, actors: &actors, eras: &eras, updated };
-    for (index, raw) in doc.events.into_iter().enumerate() {
-        let json = raw.get();
+    for (index, json) in jsons.enumerate() {
         let first_problem = problems.len();
-        let event = EventRef { index, id: IdHint::read(json) };
+        let event = EventRef { index, id: None };
         let mut r = Report::new(&mut problems, format!("events[{index}]"), Some(event));
-        if let Some(event) = read_event(&mut r, json, text, &ctx, &mut seen_ids)? {
+        if let Some(event) = read_event(&mut r, &json, text, &ctx, &mut seen_ids)? {
             events.push(event);
         }
-        // Only an event with a problem needs its line: where its text
-        // starts in the document.
+        // Only an event with a problem needs its id read on its own (even
+        // when the rest of it is broken) and its line: where its text starts
+        // in the document.
         if problems.len() > first_problem {
-            let line = line_at(text, json);
+            let id = IdHint::read(&json);
+            let line = text.map(|text| line_at(text, &json));
             for problem in &mut problems[first_problem..] {
-                problem.line = Some(line);
+                if let Some(event) = &mut problem.event {
+                    event.id.clone_from(&id);
+                }
+                problem.line = line;
             }
         }
     }
@@ -254,7 +273,7 @@ fn line_at(text: &str, part: &str) -> usize {
 fn read_event(
     r: &mut Report,
     json: &str,
-    text: &str,
+    text: Option<&str>,
     ctx: &Context,
     seen_ids: &mut BTreeSet<Id>,
 ) -> Result<Option<Event>, LoadError> {
@@ -265,7 +284,7 @@ fn read_event(
             // too deep) show only when values are read, and the typed read
             // may stop at a wrong field first. Broken JSON refuses the whole
             // document, as a parser reading it whole would.
-            if let Some(fault) = json_fault(text, json) {
+            if let Some(fault) = text.and_then(|text| json_fault(text, json)) {
                 return Err(fault);
             }
             let field = if path == "." { String::new() } else { path };
