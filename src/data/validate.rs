@@ -115,9 +115,15 @@ impl<'a> Report<'a> {
     }
 }
 
-/// How many events the problems left out: an event may have several.
+/// How many events the problems left out: an event may have several, and
+/// [`build`] lists them together, in the events' order.
 pub fn skipped_events(problems: &[Problem]) -> usize {
-    problems.iter().filter_map(|p| p.event.as_ref().map(|e| e.index)).collect::<BTreeSet<_>>().len()
+    let mut last = None;
+    problems
+        .iter()
+        .filter_map(|p| p.event.as_ref().map(|e| e.index))
+        .filter(|&index| last.replace(index) != Some(index))
+        .count()
 }
 
 /// `merida-2007`: lowercase ASCII words joined by single hyphens.
