@@ -3,9 +3,9 @@
 //! slice of a long list is rendered, where events sit on the overview, how
 //! their status reads today, and where the arrow keys go.
 
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
-use crate::data::{Event, Lang, Status, Timeline};
+use crate::data::{Event, Id, Lang, Status, Timeline};
 use crate::dates::{PartialDate, from_days_since_epoch};
 use crate::search::{Query, fold};
 
@@ -78,17 +78,38 @@ impl Filter {
 /// language searches in the new one, and the old texts are dropped before
 /// the new ones are built. For 5,000 events each language's texts take
 /// about 2 MB, and the app's memory, once grown, never shrinks.
+///
+/// It also holds each event's topics as bits, built on the first topic
+/// filter: testing one number per event, instead of comparing topic ids,
+/// keeps a topic filter over 5,000 events to a fraction of a millisecond.
 #[derive(Debug, Default)]
 pub struct SearchIndex {
     // A mutex only because contexts must be `Sync`; the browser has one
     // thread, so it is never contended.
     texts: Mutex<Option<(Lang, Vec<String>)>>,
+    topics: OnceLock<Vec<u64>>,
 }
 
 impl SearchIndex {
     /// Builds the texts of `lang` now, if they are not built yet.
     pub fn prepare(&self, timeline: &Timeline, lang: Lang) {
         self.with_texts(timeline, lang, |_| ());
+    }
+
+    /// Each event's topics as bits: bit `n` for `timeline.topics[n]`.
+    /// `None` when there are more topics than bits.
+    fn topic_bits(&self, timeline: &Timeline) -> Option<&[u64]> {
+        if timeline.topics.len() > 64 {
+            return None;
+        }
+        let bits = self.topics.get_or_init(|| {
+            timeline
+                .events
+                .iter()
+                .map(|e| topic_bits(timeline, e.topics.iter().map(Id::as_str)))
+                .collect()
+        });
+        Some(bits)
     }
 
     /// Runs `f` with the texts of `lang`, built first if need be.
@@ -136,10 +157,15 @@ pub fn apply(
     within: Option<&[usize]>,
 ) -> Vec<usize> {
     let query = Query::new(&filter.query);
+    let bits = if filter.topics.is_empty() { None } else { index.topic_bits(timeline) };
+    let wanted = topic_bits(timeline, filter.topics.iter().map(String::as_str));
     let passes = |i: usize, texts: &[String]| {
         let e = &timeline.events[i];
         (filter.topics.is_empty()
-            || e.topics.iter().any(|t| filter.topics.iter().any(|f| f == t.as_str())))
+            || match bits {
+                Some(bits) => bits[i] & wanted != 0,
+                None => e.topics.iter().any(|t| filter.topics.iter().any(|f| f == t.as_str())),
+            })
             && filter.actor.as_ref().is_none_or(|a| e.actors.iter().any(|x| x.as_str() == a))
             && (!filter.key || e.key)
             && in_range(e, filter.from, filter.to)
@@ -151,6 +177,15 @@ pub fn apply(
     };
     // Only a search needs the folded texts.
     if query.is_empty() { select(&[]) } else { index.with_texts(timeline, lang, select) }
+}
+
+/// The bits of `topics` (ids), as [`SearchIndex::topic_bits`] sets them;
+/// an unknown id sets none.
+fn topic_bits<'a>(timeline: &Timeline, topics: impl Iterator<Item = &'a str>) -> u64 {
+    topics
+        .filter_map(|id| timeline.topic_index(id))
+        .filter(|&n| n < 64)
+        .fold(0, |bits, n| bits | 1 << n)
 }
 
 fn in_range(event: &Event, from: Option<PartialDate>, to: Option<PartialDate>) -> bool {
@@ -629,6 +664,34 @@ mod tests {
             filtered(&t, &f(&["arms-trafficking"], "rapido y furioso"), Lang::Es),
             ["fast-and-furious"]
         );
+    }
+
+    /// Topics are tested as bits; past 64 topics, by their ids. Both give
+    /// the same events, and an unknown topic matches none.
+    #[test]
+    fn topics_as_bits_and_as_ids_agree() {
+        let few = sample();
+        let mut many = sample();
+        for n in 0..64 {
+            let mut extra = many.topics[0].clone();
+            extra.id = crate::data::Id::new(&format!("extra-{n}")).unwrap();
+            many.topics.insert(0, extra);
+        }
+        assert!(many.topics.len() > 64);
+        for topics in [
+            &["arms-trafficking"][..],
+            &["agreements", "fentanyl"],
+            &["unknown"],
+            &["unknown", "agreements"],
+        ] {
+            let f = Filter {
+                topics: topics.iter().map(|s| (*s).to_string()).collect(),
+                ..Filter::default()
+            };
+            assert_eq!(filtered(&few, &f, Lang::Es), filtered(&many, &f, Lang::Es), "{topics:?}");
+        }
+        let unknown = Filter { topics: vec!["unknown".into()], ..Filter::default() };
+        assert_eq!(filtered(&few, &unknown, Lang::Es), Vec::<String>::new());
     }
 
     #[test]
