@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
 
+use super::{tr, until_started};
 use crate::data::Lang;
 use crate::state::PageState;
 
@@ -55,8 +56,8 @@ pub fn CopyButton(
         })
     };
     view! {
-        <button type="button" on:click=copy disabled=move || !state.started.get()>
-            {move || (labels.button)(state.lang.get())}
+        <button type="button" on:click=copy disabled=until_started()>
+            {tr(labels.button)}
         </button>
         <p class="copy-status" role="status" aria-live="polite">{message}</p>
     }

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::dynamic;
 use crate::i18n as t;
 use crate::state::{Loaded, PageState};
 
@@ -13,7 +14,7 @@ pub fn DataNotice() -> impl IntoView {
     (skipped > 0).then(|| {
         view! {
             <p class="data-notice" role="note">
-                {move || t::data_notice_skipped(state.lang.get(), skipped)}
+                {dynamic(move || t::data_notice_skipped(state.lang.get(), skipped))}
             </p>
         }
     })

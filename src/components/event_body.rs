@@ -1,8 +1,8 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use super::{DateText, EventMeta, PeopleSentFigure, TopicTag, tr};
-use crate::data::{Event, Text};
+use super::{DateText, EventMeta, PeopleSentFigure, TopicTag, dynamic, localized, tr};
+use crate::data::Event;
 use crate::format::format_usd;
 use crate::i18n as t;
 use crate::state::{Loaded, PageState};
@@ -28,7 +28,7 @@ pub fn EventBody(index: usize, heading: NodeRef<html::H2>) -> impl IntoView {
         view! {
             <aside class="caveat">
                 <h3>{tr(t::detail_caveat)}</h3>
-                <p>{move || c.get(lang.get()).to_string()}</p>
+                <p>{localized(c)}</p>
             </aside>
         }
     });
@@ -42,9 +42,9 @@ pub fn EventBody(index: usize, heading: NodeRef<html::H2>) -> impl IntoView {
         <article class="detail-body">
             <EventMeta index />
             <h2 id="detail-heading" tabindex="-1" node_ref=heading>
-                {move || title.get(lang.get()).to_string()}
+                {localized(title)}
             </h2>
-            <p class="summary">{move || summary.get(lang.get()).to_string()}</p>
+            <p class="summary">{localized(summary)}</p>
             {paragraphs}
             {caveat}
             <Facts event=event.clone() />
@@ -73,10 +73,10 @@ fn Facts(event: Event) -> impl IntoView {
     let state = expect_context::<PageState>();
     let timeline = expect_context::<Loaded>().timeline;
     let lang = state.lang;
-    let text = move |t: Text| move || t.get(lang.get()).to_string();
-    let place = event.place.clone().map(|p| fact(t::detail_place, text(p)));
-    let amount =
-        event.amount_usd.map(|a| fact(t::detail_amount, move || format_usd(lang.get(), a)));
+    let place = event.place.clone().map(|p| fact(t::detail_place, localized(p)));
+    let amount = event
+        .amount_usd
+        .map(|a| fact(t::detail_amount, dynamic(move || format_usd(lang.get(), a))));
     let actors: Vec<_> = event.actors.iter().filter_map(|id| timeline.actor(id).cloned()).collect();
     let actors = (!actors.is_empty()).then(|| {
         let items = actors
@@ -84,9 +84,9 @@ fn Facts(event: Event) -> impl IntoView {
             .map(|a| {
                 view! {
                     <li>
-                        <span class="actor-name">{text(a.name)}</span>
+                        <span class="actor-name">{localized(a.name)}</span>
                         ", "
-                        <span class="actor-role">{text(a.role)}</span>
+                        <span class="actor-role">{localized(a.role)}</span>
                     </li>
                 }
             })
@@ -129,13 +129,13 @@ fn Quotes(event: Event) -> impl IntoView {
                         </blockquote>
                         <Show when=move || lang.get() != original>
                             <p class="translation" lang=original.other().code()>
-                                {move || translation.with_value(|text| t::detail_quote_translation(lang.get(), text))}
+                                {dynamic(move || translation.with_value(|text| t::detail_quote_translation(lang.get(), text)))}
                             </p>
                         </Show>
                         <figcaption>
-                            {move || q.speaker.get(lang.get()).to_string()}
+                            {localized(q.speaker)}
                             " · "
-                            {move || t::detail_quote_original(lang.get(), original.code())}
+                            {dynamic(move || t::detail_quote_original(lang.get(), original.code()))}
                         </figcaption>
                     </figure>
                 }
@@ -166,7 +166,7 @@ fn Sources(event: Event) -> impl IntoView {
                         {s.title}
                     </a>
                     <span class="source-meta">
-                        {move || t::detail_source_meta(lang.get(), &s.publisher, source_lang.code())}
+                        {dynamic(move || t::detail_source_meta(lang.get(), &s.publisher, source_lang.code()))}
                         {s.date.map(|d| view! { ", " <DateText start=d end=None /> })}
                     </span>
                 </li>
@@ -184,8 +184,6 @@ fn Sources(event: Event) -> impl IntoView {
 /// Dated notes of what was corrected, as a newsroom shows them.
 #[component]
 fn Corrections(event: Event) -> impl IntoView {
-    let state = expect_context::<PageState>();
-    let lang = state.lang;
     (!event.corrections.is_empty()).then(|| {
         let items = event
             .corrections
@@ -195,7 +193,7 @@ fn Corrections(event: Event) -> impl IntoView {
                     <li>
                         <DateText start=c.date end=None />
                         ": "
-                        {move || c.text.get(lang.get()).to_string()}
+                        {localized(c.text)}
                     </li>
                 }
             })

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{EventMeta, TopicTag};
+use super::{EventMeta, TopicTag, event_text};
 use crate::state::{Loaded, PageState};
 
 /// One event in the list: date and status, the title as a link to the
@@ -19,10 +19,6 @@ pub fn EventCard(index: usize) -> impl IntoView {
     let id = event.id.to_string();
     let heading_id = format!("event-{id}");
     let topics: Vec<usize> = event.topics.iter().filter_map(|t| timeline.topic_index(t)).collect();
-    let text = |pick: fn(&crate::data::Event) -> &crate::data::Text| {
-        let timeline = timeline.clone();
-        move || pick(&timeline.events[index]).get(state.lang.get()).to_string()
-    };
     // Printed pages have no detail panel, so each card carries its sources
     // when printing: rendered only then, they cost the page no bytes.
     let sources = event
@@ -69,10 +65,10 @@ pub fn EventCard(index: usize) -> impl IntoView {
                 <EventMeta index />
                 <h5 id=heading_id>
                     <a class="event-link" href=href on:click=state.open_on_click(id) aria-current=current>
-                        {text(|e| &e.title)}
+                        {event_text(index, |e| &e.title)}
                     </a>
                 </h5>
-                <p class="summary">{text(|e| &e.summary)}</p>
+                <p class="summary">{event_text(index, |e| &e.summary)}</p>
                 <ul class="topics">
                     {topics.into_iter().map(|topic| view! { <TopicTag topic /> }).collect_view()}
                 </ul>

@@ -3,7 +3,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{EventBody, ShareLink, tr};
+use super::{EventBody, ShareLink, dynamic, tr};
 use crate::i18n as t;
 use crate::state::{Loaded, PageState};
 use crate::timeline::step;
@@ -94,10 +94,10 @@ fn NotFound(
     close: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let state = expect_context::<PageState>();
-    let text = move || {
+    let text = dynamic(move || {
         let id = state.event.get().unwrap_or_default();
         t::detail_not_found(state.lang.get(), &id)
-    };
+    });
     view! {
         <section class="detail not-found" role="alert">
             <h2 tabindex="-1" node_ref=heading id="detail-heading">

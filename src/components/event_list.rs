@@ -2,7 +2,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{EventCard, PeopleSentFigure, tr};
+use super::{EventCard, PeopleSentFigure, dynamic, localized, tr};
 use crate::i18n as t;
 use crate::state::{Loaded, PageState};
 use crate::timeline::{
@@ -68,7 +68,7 @@ pub fn EventList() -> impl IntoView {
                     class="list-more"
                     on:click=move |_| set_window(window.get_untracked().earlier(len()))
                 >
-                    {move || t::events_show_earlier(lang.get(), earlier())}
+                    {dynamic(move || t::events_show_earlier(lang.get(), earlier()))}
                 </button>
             </Show>
             <ol class="chapters" node_ref=list on:keydown=on_key>
@@ -83,7 +83,7 @@ pub fn EventList() -> impl IntoView {
                         class="list-more"
                         on:click=move |_| set_window(window.get_untracked().more(len()))
                     >
-                        {move || t::events_show_more(lang.get(), more())}
+                        {dynamic(move || t::events_show_more(lang.get(), more()))}
                     </button>
                 </Show>
             </div>
@@ -140,7 +140,6 @@ fn ChapterView(
     groups: Memo<Vec<Chapter>>,
     tally: StoredValue<Option<Tally>>,
 ) -> impl IntoView {
-    let state = expect_context::<PageState>();
     let timeline = expect_context::<Loaded>().timeline;
     let era = groups.with_untracked(|g| g[position].era);
     let heading_id = format!("chapter-{position}");
@@ -157,11 +156,8 @@ fn ChapterView(
             })
             .unwrap_or_default()
     };
-    let name = {
-        let timeline = timeline.clone();
-        move || timeline.eras[era].name.get(state.lang.get()).to_string()
-    };
-    let summary = move || timeline.eras[era].summary.get(state.lang.get()).to_string();
+    let name = localized(timeline.eras[era].name.clone());
+    let summary = localized(timeline.eras[era].summary.clone());
     let labelled_by = heading_id.clone();
     // The figure opens the chapter of the era its latest count belongs to.
     let figure = tally

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{TopicCheckbox, tr};
+use super::{TopicCheckbox, tr, until_started};
 use crate::i18n as t;
 use crate::search::fold;
 use crate::state::{Loaded, PageState};
@@ -16,7 +16,7 @@ pub fn FilterBar() -> impl IntoView {
     let total = loaded.timeline.events.len();
     let shown = loaded.shown;
     let lang = state.lang;
-    let disabled = move || !state.started.get();
+    let disabled = until_started();
 
     let count = move || {
         let n = shown.with(Vec::len);
@@ -119,7 +119,7 @@ fn ActorSelect() -> impl IntoView {
     view! {
         <select
             id="actor"
-            disabled=move || !state.started.get()
+            disabled=until_started()
             on:change=move |ev| {
                 let id = event_target_value(&ev);
                 state.filter.update(|f| f.actor = (!id.is_empty()).then_some(id));

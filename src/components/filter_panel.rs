@@ -2,7 +2,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{FilterBar, Overview};
+use super::{FilterBar, Overview, dynamic, until_started};
 use crate::i18n as t;
 use crate::state::{Loaded, PageState};
 use crate::timeline::Filter;
@@ -75,7 +75,7 @@ pub fn FilterPanel(open: RwSignal<bool>, toggle: NodeRef<html::Button>) -> impl 
         >
             <div class="panel-bar">
                 <button type="button" class="panel-close" on:click=move |_| close()>
-                    {move || t::filters_done(lang.get(), shown.with(Vec::len))}
+                    {dynamic(move || t::filters_done(lang.get(), shown.with(Vec::len)))}
                 </button>
             </div>
             <Overview />
@@ -99,10 +99,10 @@ pub fn FilterToggle(open: RwSignal<bool>, toggle: NodeRef<html::Button>) -> impl
             node_ref=toggle
             aria-expanded=move || open.get().to_string()
             aria-controls="filter-panel"
-            disabled=move || !state.started.get()
+            disabled=until_started()
             on:click=move |_| open.update(|o| *o = !*o)
         >
-            {move || t::filters_open(state.lang.get(), active())}
+            {dynamic(move || t::filters_open(state.lang.get(), active()))}
         </button>
     }
 }

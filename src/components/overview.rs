@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos::svg;
 use wasm_bindgen::JsCast;
 
-use super::tr;
+use super::{localized, tr, until_started};
 use crate::data::Timeline;
 use crate::dates::{PartialDate, from_days_since_epoch};
 use crate::format::format_date;
@@ -157,8 +157,7 @@ fn RangeControls(
     range: Memo<Option<(i64, i64)>>,
     set_range: impl Fn(Option<(i64, i64)>) + Copy + 'static,
 ) -> impl IntoView {
-    let state = expect_context::<PageState>();
-    let disabled = move || !state.started.get();
+    let disabled = until_started();
     let zoom_by = |narrower: bool| {
         let scale = scale.clone();
         move |_| set_range(zoom(&scale, range.get_untracked(), narrower))
@@ -228,7 +227,6 @@ fn EraButtons(
     range: Memo<Option<(i64, i64)>>,
     set_range: impl Fn(Option<(i64, i64)>) + Copy + 'static,
 ) -> impl IntoView {
-    let state = expect_context::<PageState>();
     let timeline = expect_context::<Loaded>().timeline;
     era_spans(&timeline, &scale)
         .into_iter()
@@ -240,11 +238,11 @@ fn EraButtons(
                     type="button"
                     class="era-button"
                     data-era=n % 4
-                    disabled=move || !state.started.get()
+                    disabled=until_started()
                     aria-pressed=move || (range.get() == days).to_string()
                     on:click=move |_| set_range(days)
                 >
-                    {move || timeline.eras[n].name.get(state.lang.get()).to_string()}
+                    {localized(timeline.eras[n].name.clone())}
                 </button>
             }
         })

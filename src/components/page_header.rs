@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::tr;
+use super::{dynamic, tr};
 use crate::address::{Address, Page, View};
 use crate::format::format_date;
 use crate::i18n as t;
@@ -35,7 +35,7 @@ pub fn PageHeader() -> impl IntoView {
             <h1>{tr(t::app_title)}</h1>
             <p class="lead">{tr(t::app_subtitle)}</p>
             <p class="updated">
-                {move || t::app_updated(lang.get(), &format_date(lang.get(), updated, None))}
+                {dynamic(move || t::app_updated(lang.get(), &format_date(lang.get(), updated, None)))}
             </p>
             <p class="key-moments-link">
                 <a href=key_moments on:click=show_key_moments>{tr(t::app_key_moments)}</a>

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{DateText, tr};
+use super::{DateText, dynamic, tr};
 use crate::i18n as t;
 use crate::state::{Loaded, PageState};
 use crate::timeline::{Tally, percent};
@@ -34,7 +34,7 @@ pub fn PeopleSentFigure(tally: Tally, #[prop(optional)] current: Option<usize>) 
                             <rect width=percent(share) height="100%"></rect>
                         </svg>
                         <span class="figure-value">
-                            {move || t::figure_sent_people_count(lang.get(), people as usize)}
+                            {dynamic(move || t::figure_sent_people_count(lang.get(), people as usize))}
                         </span>
                     </td>
                 </tr>
@@ -50,7 +50,7 @@ pub fn PeopleSentFigure(tally: Tally, #[prop(optional)] current: Option<usize>) 
                 <tfoot>
                     <tr>
                         <th scope="row">{tr(t::figure_sent_total)}</th>
-                        <td>{move || t::figure_sent_people_count(lang.get(), total)}</td>
+                        <td>{dynamic(move || t::figure_sent_people_count(lang.get(), total))}</td>
                     </tr>
                 </tfoot>
             </table>

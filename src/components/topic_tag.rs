@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::until_started;
 use crate::state::{Loaded, PageState};
 use crate::timeline::palette;
 
@@ -30,7 +31,7 @@ pub fn TopicCheckbox(
             <input
                 type="checkbox"
                 prop:checked=move || checked.get()
-                disabled=move || !state.started.get()
+                disabled=until_started()
                 on:change=move |_| on_toggle()
             />
             <span class="swatch" aria-hidden="true"></span>
