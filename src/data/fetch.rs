@@ -88,18 +88,16 @@ fn read(bytes: &Uint8Array) -> Result<(Timeline, String), LoadError> {
     // Every byte counts towards the fingerprint, also those after the events.
     while pieces.next() {}
     let fingerprint = pieces.fingerprint.finish();
-    match timeline {
-        Some(timeline) if pieces.split.clean() && timeline.problems.is_empty() => {
-            Ok((timeline, fingerprint))
-        }
-        _ => {
-            // Bytes that are not UTF-8 become U+FFFD, as the browser's own
-            // text decoding would do: one bad byte loses one character.
-            let text = String::from_utf8(bytes.to_vec())
-                .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned());
-            parse(&text).map(|timeline| (timeline, fingerprint))
-        }
+    // What was read in pieces is dropped before the whole text is read.
+    let clean = pieces.split.clean();
+    if let Some(timeline) = timeline.filter(|t| clean && t.problems.is_empty()) {
+        return Ok((timeline, fingerprint));
     }
+    // Bytes that are not UTF-8 become U+FFFD, as the browser's own text
+    // decoding would do: one bad byte loses one character, not the file.
+    let text = String::from_utf8(bytes.to_vec())
+        .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned());
+    parse(&text).map(|timeline| (timeline, fingerprint))
 }
 
 /// The file's bytes, copied into the app a piece at a time.
