@@ -548,7 +548,7 @@ async function main() {
         speed.push([`topic filter, ${d.label}`, ms(r5.topic)]);
         speed.push([`language switch, ${d.label}`, ms(r5.language)]);
         speed.push([`JS heap after load, ${d.label}`, kb(r5.heap)]);
-        speed.push([`wasm memory after load, ${d.label}`, kb(r5.wasm)]);
+        speed.push([`wasm memory after use, ${d.label}`, kb(r5.wasm)]);
         results.wasm5000 = r5.wasm;
       }
     }

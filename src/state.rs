@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use crate::address::{Page, View};
 use crate::data::{Lang, Timeline};
 use crate::dates::PartialDate;
-use crate::timeline::{Filter, SearchIndex, apply};
+use crate::timeline::{Filter, SearchIndex, Tally, apply, people_sent};
 
 /// What a page starts with, on the server and in the browser alike.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -122,6 +122,9 @@ pub struct Loaded {
     /// Positions in `timeline.events` of the events shown, in order.
     pub shown: Memo<Vec<usize>>,
     pub index: Arc<SearchIndex>,
+    /// The people-sent figure, computed once: its era's chapter and each
+    /// counted event's detail show it.
+    pub tally: StoredValue<Option<Tally>>,
 }
 
 impl Loaded {
@@ -145,6 +148,7 @@ impl Loaded {
                 apply(&t, &search, filter, lang, within.as_deref())
             })
         });
-        Self { timeline, shown, index }
+        let tally = StoredValue::new(people_sent(&timeline));
+        Self { timeline, shown, index, tally }
     }
 }

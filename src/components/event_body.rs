@@ -36,7 +36,7 @@ pub fn EventBody(index: usize, heading: NodeRef<html::H2>) -> impl IntoView {
     // others.
     let figure = event
         .people_sent
-        .and_then(|_| crate::timeline::people_sent(&timeline))
+        .and_then(|_| expect_context::<Loaded>().tally.get_value())
         .map(|tally| view! { <PeopleSentFigure tally current=index /> });
     view! {
         <article class="detail-body">

@@ -5,9 +5,7 @@ use wasm_bindgen::JsCast;
 use super::{EventCard, PeopleSentFigure, dynamic, localized, tr};
 use crate::i18n as t;
 use crate::state::{Loaded, PageState};
-use crate::timeline::{
-    CHUNK, Chapter, Filter, ListWindow, Tally, chapters, key_target, people_sent,
-};
+use crate::timeline::{CHUNK, Chapter, Filter, ListWindow, chapters, key_target};
 
 /// How close (in CSS pixels) the end of the list may come to the bottom of
 /// the viewport before the next slice is rendered, so that scrolling does
@@ -49,7 +47,6 @@ pub fn EventList() -> impl IntoView {
         move_between_events(&ev, list, window.get_untracked(), len(), set_window);
     };
     let lang = state.lang;
-    let tally = StoredValue::new(people_sent(&timeline));
 
     view! {
         <section class="events" aria-labelledby="events-heading">
@@ -73,7 +70,7 @@ pub fn EventList() -> impl IntoView {
             </Show>
             <ol class="chapters" node_ref=list on:keydown=on_key>
                 <For each=chapter_keys key=|k| *k let:key>
-                    <ChapterView position=key.0 groups tally />
+                    <ChapterView position=key.0 groups />
                 </For>
             </ol>
             <div node_ref=sentinel>
@@ -135,12 +132,8 @@ fn use_slice(loaded: Loaded, state: PageState) -> Slice<impl Fn(ListWindow) + Co
 /// reads its years from `groups` by position, so that a filter change
 /// updates the chapter in place.
 #[component]
-fn ChapterView(
-    position: usize,
-    groups: Memo<Vec<Chapter>>,
-    tally: StoredValue<Option<Tally>>,
-) -> impl IntoView {
-    let timeline = expect_context::<Loaded>().timeline;
+fn ChapterView(position: usize, groups: Memo<Vec<Chapter>>) -> impl IntoView {
+    let Loaded { timeline, tally, .. } = expect_context::<Loaded>();
     let era = groups.with_untracked(|g| g[position].era);
     let heading_id = format!("chapter-{position}");
     let years = move || {

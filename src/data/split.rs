@@ -21,7 +21,7 @@ enum Place {
     Header,
     /// Inside the events' array: bytes go to the current event.
     Events,
-    /// After it: bytes go to the header, and may only close the document.
+    /// After it: bytes are only checked to close the document.
     After,
 }
 
@@ -32,10 +32,8 @@ pub struct Split {
     depth: usize,
     in_string: bool,
     escaped: bool,
-    /// The document without the events' array contents.
+    /// The document up to the events' array, its `[` included.
     header: Vec<u8>,
-    /// Where in `header` the events' array begins.
-    events_at: usize,
     /// The last string read at the document's top level: a key, when an
     /// array follows it.
     key: Vec<u8>,
@@ -56,7 +54,6 @@ impl Default for Split {
             in_string: false,
             escaped: false,
             header: Vec::new(),
-            events_at: 0,
             key: Vec::new(),
             event: Vec::new(),
             ready: VecDeque::new(),
@@ -99,7 +96,6 @@ impl Split {
             }
             b'[' if top && self.key == b"events" => {
                 self.header.push(byte);
-                self.events_at = self.header.len();
                 self.place = Place::Events;
                 return;
             }
@@ -110,7 +106,6 @@ impl Split {
                 if !(self.event.is_empty() && self.count == 0) {
                     self.end_event();
                 }
-                self.header.push(byte);
                 self.place = Place::After;
                 return;
             }
@@ -128,7 +123,8 @@ impl Split {
     fn keep(&mut self, byte: u8) {
         match self.place {
             Place::Events => self.event.push(byte),
-            Place::Header | Place::After => self.header.push(byte),
+            Place::Header => self.header.push(byte),
+            Place::After => {}
         }
     }
 
@@ -144,7 +140,7 @@ impl Split {
         if self.place == Place::Header {
             return None;
         }
-        let header = std::str::from_utf8(&self.header[..self.events_at]).ok()?;
+        let header = std::str::from_utf8(&self.header).ok()?;
         // Editors on Windows may save with a byte-order mark, as in `parse`.
         Some(format!("{}]}}", header.strip_prefix('\u{feff}').unwrap_or(header)))
     }

@@ -176,7 +176,7 @@ fn is_staging_host(host: &str) -> bool {
 
 /// Checks the header and each event; returns the timeline of the good events.
 ///
-/// `events` are the events' JSON texts. When they are slices of the
+/// `event_texts` are the events' JSON texts. When they are slices of the
 /// document `text`, each problem gets the line of its event and a fault of
 /// the JSON refuses the document where a whole-document parser would; texts
 /// read one at a time (the browser reads the file in pieces, `fetch.rs`)
@@ -184,7 +184,7 @@ fn is_staging_host(host: &str) -> bool {
 pub(super) fn build<'t>(
     doc: Lenient,
     text: Option<&str>,
-    events: impl Iterator<Item = Cow<'t, str>>,
+    event_texts: impl Iterator<Item = Cow<'t, str>>,
 ) -> Result<Timeline, LoadError> {
     let mut problems = Vec::new();
     let updated = doc.updated;
@@ -231,14 +231,13 @@ pub(super) fn build<'t>(
         }
     }
 
-    let jsons = events;
     let mut seen_ids = BTreeSet::new();
     // Room for them all at once when their number is known: growing by
     // doubling leaves, for a long timeline, the app's memory (which never
     // shrinks) larger by a copy.
-    let mut events = Vec::with_capacity(jsons.size_hint().0);
+    let mut events = Vec::with_capacity(event_texts.size_hint().0);
     let ctx = Context { topics: &topics, actors: &actors, eras: &eras, updated };
-    for (index, json) in jsons.enumerate() {
+    for (index, json) in event_texts.enumerate() {
         let first_problem = problems.len();
         let event = EventRef { index, id: None };
         let mut r = Report::new(&mut problems, format!("events[{index}]"), Some(event));
