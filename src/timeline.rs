@@ -307,7 +307,7 @@ pub fn key_target(
 /// the list shows a slice (several screens of cards) and grows as the
 /// reader scrolls or asks for more. A keystroke in the search box rebuilds
 /// at most one slice, so its size is what a keystroke costs.
-pub const CHUNK: usize = 12;
+pub const CHUNK: usize = 8;
 
 /// Lists up to this long are rendered whole at once, as the real data (67
 /// events) always is: slicing would save little and change what readers

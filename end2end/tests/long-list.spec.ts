@@ -126,6 +126,6 @@ test.describe('a Spanish-speaking reader', () => {
     expect(matches).toBeGreaterThan(120);
     expect(matches).toBeLessThan(N);
     // Only the first slice (CHUNK in src/timeline.rs) is rendered.
-    await expect(events(page)).toHaveCount(12);
+    await expect(events(page)).toHaveCount(8);
   });
 });
