@@ -180,29 +180,21 @@ fn mark_started() {
 /// switching language moves to another page's address, as a new history
 /// entry; filters replace the current one, so Back does not replay every
 /// keystroke.
+///
+/// A filter's address is written in the next task, not with the results:
+/// writing it costs the browser up to 2 ms the first time, and the reader
+/// is waiting for the results, not for the address bar. The task reads the
+/// state as it is then, so a burst of changes writes one address.
 fn sync_address(state: PageState) {
+    let address = move || format!("{}{}", state.href(&state.page()), state.view().query());
     Effect::new(move |previous: Option<Page>| {
         let page = state.page();
-        let href = format!("{}{}", state.href(&page), state.view().query());
-        if let Ok(history) = window().history() {
-            let location = window().location();
-            let now = format!(
-                "{}{}",
-                location.pathname().unwrap_or_default(),
-                location.search().unwrap_or_default()
-            );
-            if href != now {
-                let push = previous.as_ref().is_some_and(|p| *p != page);
-                let result = if push {
-                    history.push_state_with_url(&JsValue::NULL, "", Some(&href))
-                } else {
-                    history.replace_state_with_url(&JsValue::NULL, "", Some(&href))
-                };
-                if result.is_err() {
-                    // A sandboxed frame may refuse; the page still works.
-                    leptos::logging::warn!("could not update the address bar");
-                }
-            }
+        if previous.as_ref().is_some_and(|p| *p != page) {
+            write_address(&address(), true);
+        } else {
+            // Tracks the filters, which the task below reads untracked.
+            let _ = state.view();
+            set_timeout(move || write_address(&untrack(address), false), std::time::Duration::ZERO);
         }
         page
     });
@@ -213,6 +205,30 @@ fn sync_address(state: PageState) {
         set_if_changed(state.filter, address.view.filter);
     });
     on_cleanup(move || handle.remove());
+}
+
+/// Puts `href` in the address bar, as a new history entry (`push`) or in
+/// place of the current one, unless it is there already (as after Back).
+fn write_address(href: &str, push: bool) {
+    let Ok(history) = window().history() else { return };
+    let location = window().location();
+    let now = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    if href == now {
+        return;
+    }
+    let result = if push {
+        history.push_state_with_url(&JsValue::NULL, "", Some(href))
+    } else {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(href))
+    };
+    if result.is_err() {
+        // A sandboxed frame may refuse; the page still works.
+        leptos::logging::warn!("could not update the address bar");
+    }
 }
 
 /// Keeps the document's language, title, description and links to its
