@@ -4,14 +4,14 @@ use super::until_started;
 use crate::state::{Loaded, PageState};
 use crate::timeline::palette;
 
-/// A topic as a tag: its colour and shape, then its name.
+/// A topic as a tag: its colour and shape (drawn by `style.css` before the
+/// name, as no element of its own), then its name.
 #[component]
 pub fn TopicTag(topic: usize) -> impl IntoView {
     let state = expect_context::<PageState>();
     let timeline = expect_context::<Loaded>().timeline;
     view! {
         <li class="topic" data-topic=palette(topic)>
-            <span class="swatch" aria-hidden="true"></span>
             {move || timeline.topics[topic].name.get(state.lang.get()).to_string()}
         </li>
     }
