@@ -309,6 +309,10 @@ pub fn key_target(
 /// at most one slice, so its size is what a keystroke costs.
 pub const CHUNK: usize = 8;
 
+/// How many events a slice opened far down a long list (a deep link)
+/// shows before the opened one, so that it does not start the list.
+const BEFORE_OPENED: usize = CHUNK / 4;
+
 /// Lists up to this long are rendered whole at once, as the real data (67
 /// events) always is: slicing would save little and change what readers
 /// of the real timeline get.
@@ -387,7 +391,7 @@ impl ListWindow {
         if pos < self.start && pos + CHUNK >= self.start {
             return Self { start: self.start.saturating_sub(CHUNK).min(pos), end: self.end };
         }
-        let start = pos.saturating_sub(CHUNK / 10);
+        let start = pos.saturating_sub(BEFORE_OPENED);
         Self { start, end: (start + CHUNK).min(len) }
     }
 
@@ -864,13 +868,14 @@ mod tests {
         // Far away (a deep link): a chunk starting a little before it.
         let far = w.including(4000, 5000);
         assert!(far.contains(4000));
-        let start = 4000 - CHUNK / 10;
+        let start = 4000 - BEFORE_OPENED;
+        assert!(start < 4000, "the opened event does not start its slice");
         assert_eq!(far, ListWindow { start, end: start + CHUNK });
         // Just before (the detail's "previous"): a chunk earlier.
         let earlier = ListWindow { start: start - CHUNK, end: start + CHUNK };
         assert_eq!(far.including(start - 1, 5000), earlier);
         // Near the end of the list, the window stops there.
-        assert_eq!(w.including(4995, 5000), ListWindow { start: 4995 - CHUNK / 10, end: 5000 });
+        assert_eq!(w.including(4995, 5000), ListWindow { start: 4995 - BEFORE_OPENED, end: 5000 });
         // A position outside the list changes nothing.
         assert_eq!(w.including(5000, 5000), w);
     }
