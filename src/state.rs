@@ -99,14 +99,17 @@ impl PageState {
     /// place, keeping the filters; new-tab and new-window clicks are left
     /// to the browser.
     pub fn open_on_click(self, id: String) -> impl Fn(leptos::ev::MouseEvent) + 'static {
-        move |ev| {
-            if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() || ev.button() != 0
-            {
-                return;
-            }
-            ev.prevent_default();
-            self.event.set(Some(id.clone()));
+        move |ev| self.open_if_plain_click(&ev, &id)
+    }
+
+    /// Opens event `id` in place if `ev` is a plain click (see
+    /// [`Self::open_on_click`]).
+    pub fn open_if_plain_click(self, ev: &leptos::ev::MouseEvent, id: &str) {
+        if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() || ev.button() != 0 {
+            return;
         }
+        ev.prevent_default();
+        self.event.set(Some(id.to_string()));
     }
 
     /// Whether event `id` is the open one.

@@ -4,8 +4,8 @@ use super::{EventMeta, TopicTag, event_text};
 use crate::state::{Loaded, PageState};
 
 /// One event in the list: date and status, the title as a link to the
-/// event's own page (opened in place when the app runs), the summary and
-/// the topics.
+/// event's own page (opened in place when the app runs, by the list's one
+/// click handler), the summary and the topics.
 ///
 /// The card carries its topics, actors and key-moment mark as data
 /// attributes: before the app starts, `route.js` filters a linked view by
@@ -64,7 +64,7 @@ pub fn EventCard(index: usize) -> impl IntoView {
             <article aria-labelledby=labelled_by>
                 <EventMeta index />
                 <h5 id=heading_id>
-                    <a class="event-link" href=href on:click=state.open_on_click(id) aria-current=current>
+                    <a class="event-link" href=href aria-current=current>
                         {event_text(index, |e| &e.title)}
                     </a>
                 </h5>

@@ -46,6 +46,7 @@ pub fn EventList() -> impl IntoView {
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         move_between_events(&ev, list, window.get_untracked(), len(), set_window);
     };
+    let on_click = move |ev: leptos::ev::MouseEvent| open_clicked_event(&ev, state);
     let lang = state.lang;
 
     view! {
@@ -68,7 +69,7 @@ pub fn EventList() -> impl IntoView {
                     {dynamic(move || t::events_show_earlier(lang.get(), earlier()))}
                 </button>
             </Show>
-            <ol class="chapters" node_ref=list on:keydown=on_key>
+            <ol class="chapters" node_ref=list on:keydown=on_key on:click=on_click>
                 <For each=chapter_keys key=|k| *k let:key>
                     <ChapterView position=key.0 groups />
                 </For>
@@ -211,6 +212,22 @@ fn grow_on_scroll_and_print(
         }
     });
     on_cleanup(move || scroll.remove());
+}
+
+/// A click on an event's title opens the event in place, as
+/// [`PageState::open_on_click`] would: one handler for the whole list, so
+/// that building a card attaches none.
+fn open_clicked_event(ev: &leptos::ev::MouseEvent, state: PageState) {
+    let card = ev
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest(".event-link").ok().flatten())
+        .and_then(|link| link.closest("li.event").ok().flatten());
+    if let Some(id) =
+        card.as_ref().and_then(|card| card.id().strip_prefix("card-").map(str::to_string))
+    {
+        state.open_if_plain_click(ev, &id);
+    }
 }
 
 /// Up and Down move focus to the previous or next event's link in this
