@@ -211,7 +211,7 @@ pub fn ensure_npm_packages() -> Result {
         };
         step(&format!(
             "installing the npm packages of end2end/ ({how}: Playwright, axe-core, \
-             binaryen's wasm-opt, Lighthouse; about a minute)"
+             binaryen's wasm-opt, terser, Lighthouse; about a minute)"
         ));
         run(command("npm")
             .args(args)
