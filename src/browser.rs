@@ -183,22 +183,37 @@ fn mark_started() {
 ///
 /// A filter's address is written in the next task, not with the results:
 /// writing it costs the browser up to 2 ms the first time, and the reader
-/// is waiting for the results, not for the address bar. The task reads the
-/// state as it is then, so a burst of changes writes one address.
-fn sync_address(state: PageState) {
+/// is waiting for the results, not for the address bar. Only the latest
+/// address waits (`pending`), so a burst of keystrokes writes one. Before a
+/// move to another page is written, a waiting address is written first, so
+/// that the entry left behind keeps its last filters; after Back or
+/// Forward, none is written over the entry reached.
+pub(crate) fn sync_address(state: PageState) {
     let address = move || format!("{}{}", state.href(&state.page()), state.view().query());
+    let pending = StoredValue::new(None::<String>);
+    let take_pending = move || pending.try_update_value(Option::take).flatten();
     Effect::new(move |previous: Option<Page>| {
         let page = state.page();
         if previous.as_ref().is_some_and(|p| *p != page) {
+            if let Some(left) = take_pending() {
+                write_address(&left, false);
+            }
             write_address(&address(), true);
         } else {
-            // Tracks the filters, which the task below reads untracked.
-            let _ = state.view();
-            set_timeout(move || write_address(&untrack(address), false), std::time::Duration::ZERO);
+            pending.set_value(Some(address()));
+            set_timeout(
+                move || {
+                    if let Some(href) = take_pending() {
+                        write_address(&href, false);
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
         }
         page
     });
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
+        pending.set_value(None);
         let (_, address) = current_address(&state.base());
         set_if_changed(state.lang, address.page.lang);
         set_if_changed(state.event, address.page.event);

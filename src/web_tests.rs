@@ -1,6 +1,7 @@
 //! Components in a real browser (wasm-bindgen-test, as Leptos's own
-//! `examples/counter/tests`): the slice of a long list that is rendered, and
-//! where focus goes when the open event closes. `cargo xtask test` runs
+//! `examples/counter/tests`): the slice of a long list that is rendered,
+//! where focus goes when the open event closes, and the history entries the
+//! address bar keeps. `cargo xtask test` runs
 //! them in headless Chromium through chromedriver.
 
 use std::cell::Cell;
@@ -152,4 +153,44 @@ async fn closing_an_event_gives_focus_back_to_its_card() {
     let card_link = root.query_selector("#card-e0280 a.event-link").unwrap().unwrap();
     assert!(active.is_same_node(Some(&card_link)), "focus is on the far card");
     root.remove();
+}
+
+/// A filter's address waits for the next task; an event opened before then
+/// still leaves the filter in the entry it leaves, so that Back returns to
+/// the filtered list the reader left.
+#[wasm_bindgen_test]
+async fn the_entry_left_keeps_its_last_filter() {
+    let history = window().history().unwrap();
+    let location = window().location();
+    let runner = format!("{}{}", location.pathname().unwrap(), location.search().unwrap());
+    let state = PageState::new(&Start {
+        page: Page::home(Lang::Es),
+        base: "/".into(),
+        today: PartialDate::parse("2026-12-01").unwrap(),
+    });
+    // Mounting starts Leptos's executor, which the effects need.
+    let (_, root) = mount(long_timeline(3));
+    root.remove();
+    let owner = Owner::new();
+    owner.with(|| crate::browser::sync_address(state));
+    leptos::task::tick().await;
+    // Typed, and the effects have run, but the task that writes the
+    // address has not: the event is opened first.
+    state.filter.update(|f| f.query = "zambada".into());
+    leptos::task::tick().await;
+    state.event.set(Some("e0001".into()));
+    leptos::task::tick().await;
+    assert!(location.pathname().unwrap().contains("e0001"), "the event's page is pushed");
+
+    let back = js_sys::Promise::new(&mut |resolve, _| window().set_onpopstate(Some(&resolve)));
+    history.back().unwrap();
+    let _ = wasm_bindgen_futures::JsFuture::from(back).await;
+    window().set_onpopstate(None);
+    leptos::task::tick().await;
+    assert_eq!(location.pathname().unwrap(), "/");
+    assert_eq!(location.search().unwrap(), "?q=zambada", "the entry left keeps the filter");
+    assert_eq!(state.event.get_untracked(), None, "Back closes the event");
+
+    drop(owner);
+    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&runner)).unwrap();
 }
