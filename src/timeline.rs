@@ -70,7 +70,7 @@ impl Filter {
 
 /// The folded text each event is searched by, in one language, built once
 /// so that a keystroke only scans prepared strings, and only those that
-/// the text's filter of letter pairs does not rule out (see [`Folded`]). Built the first time a
+/// the text's filter of byte pairs does not rule out (see [`Folded`]). Built the first time a
 /// search needs it (or ahead of time with [`SearchIndex::prepare`]), so
 /// that loading a long timeline does not wait for a search nobody has
 /// typed yet.
@@ -306,7 +306,7 @@ pub fn key_target(
 /// How many events a long list renders at first, and adds at a time. A
 /// long list is rendered in slices: building and laying out thousands of
 /// cards at once takes the browser far longer than the reader can see, so
-/// the list shows a slice (several screens of cards) and grows as the
+/// the list shows a slice (a few screens of cards) and grows as the
 /// reader scrolls or asks for more. A keystroke in the search box rebuilds
 /// at most one slice, so its size is what a keystroke costs.
 pub const CHUNK: usize = 8;
