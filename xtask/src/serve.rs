@@ -6,9 +6,13 @@ use crate::setup::{self, Result};
 pub fn run(args: &[String]) -> Result {
     setup::step("checking the build tools");
     setup::ensure_build_tools()?;
-    // Only release builds run wasm-opt, which comes from the npm packages.
+    // Only release builds run wasm-opt and terser, which come from the npm
+    // packages; every build runs Node (Trunk.toml's minify hook, which does
+    // nothing in a debug build).
     if args.iter().any(|arg| arg == "--release") {
         setup::ensure_npm_packages()?;
+    } else {
+        setup::ensure_node()?;
     }
     let mut cmd = setup::command("trunk");
     cmd.arg("serve").args(args);

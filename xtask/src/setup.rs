@@ -232,7 +232,9 @@ pub fn ensure_npm_packages() -> Result {
     Ok(())
 }
 
-fn ensure_node() -> Result {
+/// Node.js 20 or newer, which the npm tools, the end-to-end tests and
+/// Trunk.toml's minify hook run on.
+pub fn ensure_node() -> Result {
     let version = output(Command::new("node").arg("--version")).ok_or(
         "node is not installed: install Node.js 20 or newer (e.g. `apt-get install nodejs npm`)",
     )?;
