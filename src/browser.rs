@@ -191,24 +191,19 @@ fn mark_started() {
 pub(crate) fn sync_address(state: PageState) {
     let address = move || format!("{}{}", state.href(&state.page()), state.view().query());
     let pending = StoredValue::new(None::<String>);
-    let take_pending = move || pending.try_update_value(Option::take).flatten();
+    let flush = move || {
+        if let Some(href) = pending.try_update_value(Option::take).flatten() {
+            write_address(&href, false);
+        }
+    };
     Effect::new(move |previous: Option<Page>| {
         let page = state.page();
         if previous.as_ref().is_some_and(|p| *p != page) {
-            if let Some(left) = take_pending() {
-                write_address(&left, false);
-            }
+            flush();
             write_address(&address(), true);
         } else {
             pending.set_value(Some(address()));
-            set_timeout(
-                move || {
-                    if let Some(href) = take_pending() {
-                        write_address(&href, false);
-                    }
-                },
-                std::time::Duration::ZERO,
-            );
+            set_timeout(flush, std::time::Duration::ZERO);
         }
         page
     });

@@ -70,10 +70,10 @@ impl Filter {
 
 /// The folded text each event is searched by, in one language, built once
 /// so that a keystroke only scans prepared strings, and only those that
-/// the text's filter of byte pairs does not rule out (see [`Folded`]). Built the first time a
-/// search needs it (or ahead of time with [`SearchIndex::prepare`]), so
-/// that loading a long timeline does not wait for a search nobody has
-/// typed yet.
+/// the text's filter of byte pairs does not rule out (see [`Folded`]).
+/// Built the first time a search needs it (or ahead of time with
+/// [`SearchIndex::prepare`]), so that loading a long timeline does not
+/// wait for a search nobody has typed yet.
 ///
 /// It holds the texts of one language at a time: a reader who switches
 /// language searches in the new one, and the old texts are dropped before

@@ -1,8 +1,8 @@
 //! Components in a real browser (wasm-bindgen-test, as Leptos's own
 //! `examples/counter/tests`): the slice of a long list that is rendered,
 //! where focus goes when the open event closes, and the history entries the
-//! address bar keeps. `cargo xtask test` runs
-//! them in headless Chromium through chromedriver.
+//! address bar keeps. `cargo xtask test` runs them in headless Chromium
+//! through chromedriver.
 
 use std::cell::Cell;
 use std::rc::Rc;

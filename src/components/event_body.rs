@@ -12,7 +12,7 @@ use crate::state::{Loaded, PageState};
 #[component]
 pub fn EventBody(index: usize, heading: NodeRef<html::H2>) -> impl IntoView {
     let state = expect_context::<PageState>();
-    let timeline = expect_context::<Loaded>().timeline;
+    let Loaded { timeline, tally, .. } = expect_context::<Loaded>();
     let event = &timeline.events[index];
     let (title, summary) = (event.title.clone(), event.summary.clone());
     let lang = state.lang;
@@ -36,7 +36,7 @@ pub fn EventBody(index: usize, heading: NodeRef<html::H2>) -> impl IntoView {
     // others.
     let figure = event
         .people_sent
-        .and_then(|_| expect_context::<Loaded>().tally.get_value())
+        .and_then(|_| tally.get_value())
         .map(|tally| view! { <PeopleSentFigure tally current=index /> });
     view! {
         <article class="detail-body">

@@ -1,18 +1,17 @@
 use leptos::prelude::*;
 
-use super::until_started;
-use crate::state::{Loaded, PageState};
+use super::{localized, until_started};
+use crate::state::Loaded;
 use crate::timeline::palette;
 
 /// A topic as a tag: its colour and shape (drawn by `style.css` before the
 /// name, as no element of its own), then its name.
 #[component]
 pub fn TopicTag(topic: usize) -> impl IntoView {
-    let state = expect_context::<PageState>();
     let timeline = expect_context::<Loaded>().timeline;
     view! {
         <li class="topic" data-topic=palette(topic)>
-            {move || timeline.topics[topic].name.get(state.lang.get()).to_string()}
+            {localized(timeline.topics[topic].name.clone())}
         </li>
     }
 }
@@ -24,7 +23,6 @@ pub fn TopicCheckbox(
     #[prop(into)] checked: Signal<bool>,
     on_toggle: impl Fn() + 'static,
 ) -> impl IntoView {
-    let state = expect_context::<PageState>();
     let timeline = expect_context::<Loaded>().timeline;
     view! {
         <label class="topic-chip" data-topic=palette(topic)>
@@ -35,7 +33,7 @@ pub fn TopicCheckbox(
                 on:change=move |_| on_toggle()
             />
             <span class="swatch" aria-hidden="true"></span>
-            {move || timeline.topics[topic].name.get(state.lang.get()).to_string()}
+            {localized(timeline.topics[topic].name.clone())}
         </label>
     }
 }

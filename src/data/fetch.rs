@@ -88,7 +88,8 @@ fn read(bytes: &Uint8Array) -> Result<(Timeline, String), LoadError> {
     // Every byte counts towards the fingerprint, also those after the events.
     while pieces.next() {}
     let fingerprint = pieces.fingerprint.finish();
-    // What was read in pieces is dropped before the whole text is read.
+    // The events read in pieces go (`filter` drops them) before the whole
+    // text is read.
     let clean = pieces.split.clean();
     if let Some(timeline) = timeline.filter(|t| clean && t.problems.is_empty()) {
         return Ok((timeline, fingerprint));
