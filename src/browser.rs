@@ -243,15 +243,27 @@ fn write_address(href: &str, push: bool) {
 
 /// Keeps the document's language, title, description and links to its
 /// twin page in step with the page shown.
+///
+/// A new `<html lang>` makes the browser restyle the whole page and shape
+/// every text again for the new locale: 4 to 6 ms with thousands of events
+/// shown, on top of drawing the new texts. So after a switch it is set once
+/// the frame with the new texts has been drawn, as the search texts are
+/// folded (see `prepare_search`). Meanwhile the live regions, which announce
+/// the switch's new counts, carry their language themselves.
 fn sync_document(state: PageState) {
     let timeline = expect_context::<Loaded>().timeline;
-    Effect::new(move |_| {
+    Effect::new(move |previous: Option<Lang>| {
         let page = state.page();
         let meta = page_meta(&timeline, &page);
         let document = document();
         document.set_title(&meta.title);
-        if let Some(html) = document.document_element() {
-            let _ = html.set_attribute("lang", page.lang.code());
+        let lang = page.lang;
+        if previous.is_some_and(|before| before != lang) {
+            request_animation_frame(move || {
+                set_timeout(move || set_document_lang(lang), std::time::Duration::ZERO);
+            });
+        } else {
+            set_document_lang(lang);
         }
         let set = |selector: &str, attribute: &str, value: &str| {
             if let Ok(Some(el)) = document.query_selector(selector) {
@@ -261,14 +273,24 @@ fn sync_document(state: PageState) {
         let site = format!("{}{}", window().location().origin().unwrap_or_default(), state.base());
         set("meta[name=description]", "content", &meta.description);
         set("link[rel=canonical]", "href", &format!("{site}{}", meta.path));
-        for (lang, path) in &meta.alternates {
+        for (twin, path) in &meta.alternates {
             set(
-                &format!("link[rel=alternate][hreflang={}]", lang.code()),
+                &format!("link[rel=alternate][hreflang={}]", twin.code()),
                 "href",
                 &format!("{site}{path}"),
             );
         }
+        lang
     });
+}
+
+/// Sets `<html lang>`, unless it is set already (as on the page first shown).
+fn set_document_lang(lang: Lang) {
+    if let Some(html) = document().document_element()
+        && html.get_attribute("lang").as_deref() != Some(lang.code())
+    {
+        let _ = html.set_attribute("lang", lang.code());
+    }
 }
 
 /// Folds the search texts of the page's language after the first paint

@@ -130,6 +130,27 @@ for (const [lang, other, name] of [
   });
 }
 
+test('after a switch, the live regions announce in the new language at once, and <html lang> follows after the frame', async ({ page }) => {
+  await page.goto(pagePath('es', null));
+  await ready(page);
+  const regions = ['p.result-count', 'p.range'];
+  // Read in the task after the click, once the app has drawn the new texts
+  // (before the frame that sets <html lang>): what a screen reader hears first.
+  const atOnce = await page.evaluate(async (selectors) => {
+    document.querySelector<HTMLElement>('nav.language-switch a[hreflang=en]')!.click();
+    await new Promise((next) => setTimeout(next, 0));
+    return {
+      regions: selectors.map((s) => document.querySelector<HTMLElement>(s)!.lang),
+      texts: selectors.map((s) => document.querySelector<HTMLElement>(s)!.textContent),
+    };
+  }, regions);
+  expect(atOnce.regions).toEqual(['en', 'en']);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // The texts they announced then are the English ones they hold now.
+  for (const [i, s] of regions.entries()) await expect(page.locator(s)).toHaveText(atOnce.texts[i]!);
+  await expect(page.locator('p.result-count')).toHaveText(/event/);
+});
+
 test.describe('the reader’s choice', () => {
   for (const [locale, start, choice, name] of [
     ['es-MX', 'es', 'en', 'English'],

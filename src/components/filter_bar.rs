@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::{TopicCheckbox, tr, until_started};
+use crate::data::Lang;
 use crate::i18n as t;
 use crate::search::fold;
 use crate::state::{Loaded, PageState};
@@ -74,7 +75,9 @@ pub fn FilterBar() -> impl IntoView {
                 <label for="actor">{tr(t::filters_actors)}</label>
                 <ActorSelect />
             </div>
-            <p class="result-count" role="status" aria-live="polite" aria-atomic="true">
+            // Its own `lang`: it announces the count at once after a language
+            // switch, before `<html lang>` follows (see `browser::sync_document`).
+            <p class="result-count" role="status" aria-live="polite" aria-atomic="true" lang=tr(Lang::code)>
                 {count}
             </p>
             <Show when=move || state.filter.with(Filter::is_active)>

@@ -5,7 +5,7 @@ use leptos::svg;
 use wasm_bindgen::JsCast;
 
 use super::{localized, tr, until_started};
-use crate::data::Timeline;
+use crate::data::{Lang, Timeline};
 use crate::dates::{PartialDate, from_days_since_epoch};
 use crate::format::format_date;
 use crate::i18n as t;
@@ -77,7 +77,8 @@ pub fn Overview() -> impl IntoView {
             <h2 id="overview-heading">{tr(t::overview_heading)}</h2>
             <p class="overview-help" id="overview-help">{help}</p>
             <Axis scale=scale.clone() range set_range with_marks />
-            <p class="range" aria-live="polite">{range_text}</p>
+            // Its own `lang`, as the result count's (see `FilterBar`).
+            <p class="range" aria-live="polite" lang=tr(Lang::code)>{range_text}</p>
             <RangeControls scale range set_range />
         </section>
     })
