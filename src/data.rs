@@ -344,6 +344,12 @@ pub struct Event {
     /// Corrections made to this event, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub corrections: Vec<Correction>,
+    /// The day the event was last verified against its sources, by someone
+    /// other than its writer (`verification/<id>.json` holds what they
+    /// found). Required by the checks; optional here only so that a missing
+    /// one gets a clear message rather than a parse error.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked: Option<PartialDate>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub quotes: Vec<Quote>,
     /// At least one.
@@ -368,8 +374,14 @@ pub struct Document {
     pub schema: Option<String>,
     /// The format version; this build reads version 1.
     pub version: u32,
-    /// The day the content was last checked.
+    /// The day the record as a whole was last reviewed: no event's
+    /// `checked` day may come after it.
     pub updated: PartialDate,
+    /// How far the sources the editors could read reach, when that is
+    /// earlier than `updated`: the page says so, so that readers do not take
+    /// the months in between for months without events.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sources_until: Option<PartialDate>,
     pub title: Text,
     pub eras: Vec<Era>,
     pub topics: Vec<Topic>,
@@ -390,6 +402,8 @@ struct Lenient<'a> {
     _schema: Option<String>,
     version: u32,
     updated: PartialDate,
+    #[serde(default)]
+    sources_until: Option<PartialDate>,
     title: Text,
     eras: Vec<Era>,
     topics: Vec<Topic>,
@@ -404,6 +418,7 @@ struct Lenient<'a> {
 pub struct Timeline {
     pub title: Text,
     pub updated: PartialDate,
+    pub sources_until: Option<PartialDate>,
     pub eras: Vec<Era>,
     pub topics: Vec<Topic>,
     pub actors: Vec<Actor>,
@@ -433,6 +448,11 @@ impl Timeline {
     }
     pub fn event(&self, id: &str) -> Option<&Event> {
         self.events.iter().find(|e| e.id == *id)
+    }
+    /// The date of the newest event that is a fact, not an announcement:
+    /// how far the record reaches.
+    pub fn newest_fact(&self) -> Option<PartialDate> {
+        self.events.iter().rev().find(|e| e.status != Status::Announced).map(|e| e.date)
     }
 }
 

@@ -62,6 +62,32 @@ pub fn format_date(lang: Lang, start: PartialDate, end: Option<PartialDate>) -> 
     }
 }
 
+/// How current the record is: its newest fact and the day it was reviewed.
+pub fn format_record_dates(lang: Lang, newest: PartialDate, reviewed: PartialDate) -> String {
+    i18n::app_record_dates(
+        lang,
+        form(newest),
+        &single(lang, newest),
+        form(reviewed),
+        &single(lang, reviewed),
+    )
+}
+
+/// Where the sources the editors could read stop.
+pub fn format_sources_until(lang: Lang, until: PartialDate) -> String {
+    i18n::app_sources_until(lang, form(until), &single(lang, until))
+}
+
+/// A date's precision as the messages select on it: Spanish writes "el"
+/// before a day but not before a month or a year.
+fn form(date: PartialDate) -> &'static str {
+    match date.precision() {
+        Precision::Day => "day",
+        Precision::Month => "month",
+        Precision::Year => "year",
+    }
+}
+
 fn single(lang: Lang, date: PartialDate) -> String {
     let year = date.year.to_string();
     match date.precision() {
@@ -304,8 +330,42 @@ mod tests {
             "Period: October 8, 2021 to January 19, 2025"
         );
         assert_eq!(
-            i18n::app_updated(Lang::Es, &format_date(Lang::Es, d("2026-03-15"), None)),
-            "Datos verificados al 15 de marzo de 2026"
+            format_record_dates(Lang::Es, d("2026-03-07"), d("2026-12-01")),
+            "Hechos hasta el 7 de marzo de 2026 · revisado el 1 de diciembre de 2026"
+        );
+    }
+
+    #[test]
+    fn record_dates_at_each_precision() {
+        let both = |newest, reviewed| {
+            pair(
+                &format_record_dates(Lang::Es, d(newest), d(reviewed)),
+                &format_record_dates(Lang::En, d(newest), d(reviewed)),
+            )
+        };
+        assert_eq!(
+            both("2026-07-01", "2026-12-07"),
+            pair(
+                "Hechos hasta el 1 de julio de 2026 · revisado el 7 de diciembre de 2026",
+                "Events through July 1, 2026 · reviewed on December 7, 2026"
+            )
+        );
+        assert_eq!(
+            both("2026-07", "2026-12"),
+            pair(
+                "Hechos hasta julio de 2026 · revisado en diciembre de 2026",
+                "Events through July 2026 · reviewed in December 2026"
+            )
+        );
+        assert_eq!(
+            (
+                format_sources_until(Lang::Es, d("2026-07")),
+                format_sources_until(Lang::En, d("2026-07"))
+            ),
+            pair(
+                "Las fuentes de prensa consultadas llegan hasta julio de 2026; lo ocurrido después no está registrado aquí.",
+                "The press sources consulted run through July 2026; later events are not recorded here."
+            )
         );
     }
 

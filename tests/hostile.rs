@@ -588,6 +588,7 @@ fn valid_event() -> impl Strategy<Value = Event> {
                     key: false,
                     official: false,
                     corrections: vec![],
+                    checked: Some(PartialDate::parse("2026-01-20").unwrap()),
                     quotes,
                     sources,
                 }

@@ -479,7 +479,7 @@ test.describe('layout and shell', () => {
     await expect(page.locator('.page-header .lead')).toHaveText(
       'Acuerdos, tensiones y operaciones de 2007 a 2026, con fuentes para cada hecho.',
     );
-    await expect(page.locator('.updated')).toHaveText('Datos verificados al 1 de diciembre de 2026');
+    await expect(page.locator('.updated')).toHaveText(RECORD_DATES_ES);
     // The rest of the introduction waits behind "more".
     const more = page.locator('details.intro-more');
     await expect(more.getByText(/^De la Iniciativa Mérida de 2007/)).toBeHidden();

@@ -6,7 +6,22 @@ app-skip-link = Skip to the timeline
 app-intro-lead = From the 2007 Mérida Initiative to the January 2026 calls between Mexico's Foreign Secretary Juan Ramón de la Fuente and Secretary of State Marco Rubio: almost two decades of agreements, tensions and operations against drug and arms trafficking.
 app-intro-why = Security cooperation shapes how both countries confront fentanyl, the guns that cross the border and the cartels, and it tests each side's respect for the other's sovereignty.
 app-intro-how = Every event has its date, its status (held, announced or unconfirmed) and its sources. Filter by topic or actor, search for a word, or pick a period on the overview.
-app-updated = Record checked as of { $date }
+# How current the record is: the date of the newest fact it covers, and the
+# day the record was last reviewed. $newest-form and $reviewed-form are each
+# date's precision: "day", "month" or "year".
+app-record-dates = Events through { $newest-form ->
+        [day] { $newest }
+       *[other] { $newest }
+    } · reviewed { $reviewed-form ->
+        [day] on { $reviewed }
+       *[other] in { $reviewed }
+    }
+# Shown after app-record-dates when the sources the editors could read stop
+# before the review: readers should not take the months between for quiet ones.
+app-sources-until = The press sources consulted run through { $sources-form ->
+        [day] { $sources }
+       *[other] { $sources }
+    }; later events are not recorded here.
 # The title of one event's page, for browser tabs, search results and link previews.
 app-event-document-title = { $title } · US–Mexico security timeline
 app-subtitle = Agreements, tensions and operations from 2007 to 2026, with sources for every event.

@@ -6,7 +6,22 @@ app-skip-link = Saltar a la cronología
 app-intro-lead = De la Iniciativa Mérida de 2007 a las llamadas de enero de 2026 entre el canciller Juan Ramón de la Fuente y el secretario de Estado Marco Rubio: casi dos décadas de acuerdos, tensiones y operaciones contra el narcotráfico y el tráfico de armas.
 app-intro-why = La cooperación en seguridad define cómo ambos países enfrentan el fentanilo, las armas que cruzan la frontera y los cárteles, y pone a prueba el respeto a la soberanía de cada uno.
 app-intro-how = Cada evento tiene su fecha, su estado (realizado, anunciado o sin confirmar) y sus fuentes. Filtra por tema o actor, busca una palabra o elige un periodo en la vista general.
-app-updated = Datos verificados al { $date }
+# How current the record is: the date of the newest fact it covers, and the
+# day the record was last reviewed. $newest-form and $reviewed-form are each
+# date's precision: "day", "month" or "year".
+app-record-dates = Hechos hasta { $newest-form ->
+        [day] el { $newest }
+       *[other] { $newest }
+    } · revisado { $reviewed-form ->
+        [day] el { $reviewed }
+       *[other] en { $reviewed }
+    }
+# Shown after app-record-dates when the sources the editors could read stop
+# before the review: readers should not take the months between for quiet ones.
+app-sources-until = Las fuentes de prensa consultadas llegan hasta { $sources-form ->
+        [day] el { $sources }
+       *[other] { $sources }
+    }; lo ocurrido después no está registrado aquí.
 # The title of one event's page, for browser tabs, search results and link previews.
 app-event-document-title = { $title } · Cronología México–Estados Unidos
 app-subtitle = Acuerdos, tensiones y operaciones de 2007 a 2026, con fuentes para cada hecho.

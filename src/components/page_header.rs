@@ -2,19 +2,22 @@ use leptos::prelude::*;
 
 use super::{dynamic, tr};
 use crate::address::{Address, Page, View};
-use crate::format::format_date;
+use crate::format::{format_record_dates, format_sources_until};
 use crate::i18n as t;
 use crate::state::{Loaded, PageState};
 use crate::timeline::Filter;
 
 /// The title, a one-line introduction with the rest behind "more", how
-/// current the record is, and the way into the key moments. Short on purpose: on a phone, events start on the first screen.
+/// current the record is (its newest fact, its last review, and where the
+/// sources read stop), and the way into the key moments. Short on purpose: on a phone, events start on the first screen.
 #[component]
 pub fn PageHeader() -> impl IntoView {
     let state = expect_context::<PageState>();
     let timeline = expect_context::<Loaded>().timeline;
     let lang = state.lang;
-    let updated = timeline.updated;
+    let reviewed = timeline.updated;
+    let newest = timeline.newest_fact().unwrap_or(reviewed);
+    let sources_until = timeline.sources_until;
     let key_moments = move || {
         let view = View { filter: Filter { key: true, ..Filter::default() }, ..View::default() };
         let address = Address { page: Page::home(lang.get()), view };
@@ -34,9 +37,10 @@ pub fn PageHeader() -> impl IntoView {
         <header class="page-header">
             <h1>{tr(t::app_title)}</h1>
             <p class="lead">{tr(t::app_subtitle)}</p>
-            <p class="updated">
-                {dynamic(move || t::app_updated(lang.get(), &format_date(lang.get(), updated, None)))}
-            </p>
+            <p class="updated">{dynamic(move || format_record_dates(lang.get(), newest, reviewed))}</p>
+            {sources_until.map(|until| view! {
+                <p class="sources-until">{dynamic(move || format_sources_until(lang.get(), until))}</p>
+            })}
             <p class="key-moments-link">
                 <a href=key_moments on:click=show_key_moments>{tr(t::app_key_moments)}</a>
             </p>

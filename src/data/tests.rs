@@ -204,6 +204,54 @@ fn a_source_on_a_staging_host_is_refused() {
     assert!(found[0].contains("staging"), "{}", found[0]);
     assert_eq!(edited("https://example.org/d", "http://127.0.0.1:8080/d").len(), 1);
     assert!(edited("https://example.org/d", "https://www.devex.com/news").is_empty());
+    // A CMS's editing front end is not the outlet's public address.
+    let front = edited("https://example.org/d", "https://front.newsweekespanol.com/nacional/x");
+    assert_eq!(front.len(), 1, "{front:#?}");
+    assert!(
+        front[0].contains("\"front.newsweekespanol.com\" looks like a staging"),
+        "{}",
+        front[0]
+    );
+    assert!(edited("https://example.org/d", "https://www.frontera.info/x").is_empty());
+}
+
+#[test]
+fn every_event_is_checked_on_a_day_up_to_the_review() {
+    let id = "\"id\": \"merida-2007\", \"checked\": \"2026-01-20\",";
+    let missing = edited(id, "\"id\": \"merida-2007\",");
+    assert_eq!(missing.len(), 1, "{missing:#?}");
+    assert!(
+        missing[0].contains(
+            "events[1].checked (event \"merida-2007\"): the event has no \"checked\" day"
+        ),
+        "{}",
+        missing[0]
+    );
+    let late = edited(id, "\"id\": \"merida-2007\", \"checked\": \"2026-01-21\",");
+    assert_eq!(late.len(), 1, "{late:#?}");
+    assert!(late[0].contains("checked on 2026-01-21, after the record's review day (2026-01-20)"));
+    let vague = edited(id, "\"id\": \"merida-2007\", \"checked\": \"2026-01\",");
+    assert!(vague[0].contains("YYYY-MM-DD"), "{vague:#?}");
+    // Checked on the day of the review itself is fine.
+    assert!(edited(id, "\"id\": \"merida-2007\", \"checked\": \"2026-01-20\",").is_empty());
+}
+
+#[test]
+fn the_newest_fact_is_the_newest_event_not_announced() {
+    // small.json's newest event, the ministerial of 2026-02, is announced.
+    let timeline = parse(&fixture("small.json")).unwrap();
+    assert_eq!(timeline.newest_fact().map(|d| d.to_string()).as_deref(), Some("2026-01-11"));
+}
+
+#[test]
+fn the_sources_cannot_reach_past_the_review() {
+    let header = "\"updated\": \"2026-01-20\",";
+    assert!(
+        edited(header, "\"updated\": \"2026-01-20\", \"sources_until\": \"2026-01\",").is_empty()
+    );
+    let late = edited(header, "\"updated\": \"2026-01-20\", \"sources_until\": \"2026-02\",");
+    assert_eq!(late.len(), 1, "{late:#?}");
+    assert!(late[0].starts_with("sources_until: the sources cannot reach past"), "{}", late[0]);
 }
 
 #[test]

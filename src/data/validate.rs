@@ -167,11 +167,13 @@ fn is_primary(source: &Source) -> bool {
 /// Preview, staging and local servers: pages there move or vanish, and
 /// readers cannot rely on them.
 fn is_staging_host(host: &str) -> bool {
+    // `front.` is a CMS's editing front end, not the outlet's public site.
+    let front_end = host.starts_with("front.");
     let labels_hint = host.split(['.', '-']).any(|label| {
         matches!(label, "stage" | "staging" | "preview" | "dev" | "test" | "localhost")
     });
     let ip = host.bytes().all(|b| b.is_ascii_digit() || b == b'.') || host.starts_with('[');
-    labels_hint || ip
+    front_end || labels_hint || ip
 }
 
 /// Checks the header and each event; returns the timeline of the good events.
@@ -264,7 +266,23 @@ pub(super) fn build<'t>(
     // less code.
     events.sort_unstable_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
 
-    Ok(Timeline { title: doc.title, updated, eras, topics, actors, events, problems })
+    let sources_until = doc.sources_until;
+    if sources_until.is_some_and(|date| date.first_day() > updated) {
+        Report::new(&mut problems, "sources_until".into(), None).add(
+            "",
+            format!("the sources cannot reach past the day the record was reviewed ({updated}): correct \"sources_until\" or \"updated\""),
+        );
+    }
+    Ok(Timeline {
+        title: doc.title,
+        updated,
+        sources_until,
+        eras,
+        topics,
+        actors,
+        events,
+        problems,
+    })
 }
 
 /// The line where `part`, a slice of the document `text`, starts.
@@ -451,6 +469,20 @@ fn check_event(r: &mut Report, event: &Event, ctx: &Context) {
             "people_sent",
             "a group sent counts at least one person: leave the field out instead",
         );
+    }
+    match event.checked {
+        None => r.add(
+            "checked",
+            "the event has no \"checked\" day: have someone who did not write it verify it against its sources, record what they found in verification/, and add the day as \"checked\": \"YYYY-MM-DD\"",
+        ),
+        Some(day) if day.precision() != Precision::Day => {
+            r.add("checked", "the day of the check is written YYYY-MM-DD");
+        }
+        Some(day) if day > ctx.updated.last_day() => r.add(
+            "checked",
+            format!("the event was checked on {day}, after the record's review day ({}): correct \"checked\" or \"updated\"", ctx.updated),
+        ),
+        Some(_) => {}
     }
     check_sources(r, event, ctx.updated);
     for (i, correction) in event.corrections.iter().enumerate() {

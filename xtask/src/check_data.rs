@@ -1,5 +1,6 @@
 //! `cargo xtask check-data [PATH]`: every problem in the event data, with
-//! the same checks the app uses to leave a broken event out.
+//! the same checks the app uses to leave a broken event out; for the
+//! repository's own data, also its verification trail (`trail.rs`).
 
 use std::path::{Path, PathBuf};
 
@@ -8,12 +9,29 @@ use crate::setup::{self, Result};
 pub const DEFAULT_PATH: &str = "public/data/events.json";
 
 pub fn run(args: &[String]) -> Result {
-    let path = match args {
-        [] => setup::root().join(DEFAULT_PATH),
-        [path] if !path.starts_with('-') => PathBuf::from(path),
-        _ => return Err("usage: cargo xtask check-data [PATH]".to_owned()),
-    };
-    check_file(&path)
+    match args {
+        [] => check_with_trail(&setup::root().join(DEFAULT_PATH)),
+        [path] if !path.starts_with('-') => check_file(&PathBuf::from(path)),
+        _ => Err("usage: cargo xtask check-data [PATH]".to_owned()),
+    }
+}
+
+/// The repository's data: its checks, then the record of who verified each
+/// event (a file elsewhere has no trail of its own).
+fn check_with_trail(path: &Path) -> Result {
+    check_file(path)?;
+    let text = std::fs::read_to_string(path).map_err(|err| err.to_string())?;
+    let problems = crate::trail::check(&setup::root().join("verification/events"), &text);
+    for problem in &problems {
+        println!("{problem}");
+    }
+    match problems.len() {
+        0 => {
+            println!("verification/: ok, every event checked by someone other than its writer");
+            Ok(())
+        }
+        n => Err(format!("verification/: {n} problem(s) in the verification trail")),
+    }
 }
 
 /// Prints every problem in the file and a one-line summary; an error if

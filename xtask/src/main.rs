@@ -12,6 +12,7 @@ mod schema;
 mod serve;
 mod setup;
 mod test;
+mod trail;
 
 use std::process::ExitCode;
 
@@ -41,7 +42,8 @@ Commands:
   prerender [args]       render the pages of a built site again, e.g. from other
                          data: --dist DIR --data FILE [--only-home]
                          [--site-url URL] (Trunk runs it after every build)
-  check-data [PATH]      check the event data (default public/data/events.json)
+  check-data [PATH]      check the event data (default public/data/events.json,
+                         with its verification trail in verification/)
   schema                 regenerate public/data/events.schema.json from the types
   help                   this text
 ";
