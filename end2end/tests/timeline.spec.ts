@@ -13,6 +13,11 @@ test.use({ locale: 'es-MX' });
 const MINISTERIAL = 'security-ministerial-washington-2026-02';
 const CALL_15 = 'rubio-de-la-fuente-call-joint-statement-2026-01-15';
 const CALL_11 = 'rubio-de-la-fuente-call-2026-01-11';
+// How current the record is, as public/data/events.json says it: the newest
+// held event (the USMCA review), the review day, and where the sources stop.
+const RECORD_DATES_ES = 'Hechos hasta el 1 de julio de 2026 · revisado el 7 de diciembre de 2026';
+const SOURCES_UNTIL_ES =
+  'Las fuentes de prensa consultadas llegan hasta julio de 2026; lo ocurrido después no está registrado aquí.';
 
 const card = (page: Page, id: string) => page.locator(`#card-${id}`);
 const detail = (page: Page) => page.locator('section.detail');
@@ -480,6 +485,7 @@ test.describe('layout and shell', () => {
       'Acuerdos, tensiones y operaciones de 2007 a 2026, con fuentes para cada hecho.',
     );
     await expect(page.locator('.updated')).toHaveText(RECORD_DATES_ES);
+    await expect(page.locator('.sources-until')).toHaveText(SOURCES_UNTIL_ES);
     // The rest of the introduction waits behind "more".
     const more = page.locator('details.intro-more');
     await expect(more.getByText(/^De la Iniciativa Mérida de 2007/)).toBeHidden();
