@@ -440,3 +440,81 @@ fn move_between_marks(ev: &leptos::ev::KeyboardEvent, axis: NodeRef<svg::Svg>) {
         let _ = mark.focus();
     }
 }
+
+/// The overview as the browser draws it for an address: with the address's
+/// filters applied to the data (the prerendered pages have none), beside
+/// the list and the open event, as on the page.
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use std::sync::Arc;
+
+    use hydration_context::SsrSharedContext;
+    use leptos::prelude::*;
+
+    use crate::address::Address;
+    use crate::components::TimelineView;
+    use crate::data::{Timeline, parse};
+    use crate::dates::PartialDate;
+    use crate::state::{Loaded, PageState, Start};
+
+    fn render(timeline: &Arc<Timeline>, href: &str) -> String {
+        let (path, query) = href.split_once('?').unwrap_or((href, ""));
+        let address = Address::parse(path, query);
+        let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
+        let timeline = timeline.clone();
+        let html = owner.with(move || {
+            let today = PartialDate::parse("2026-01-20").unwrap();
+            let state = PageState::new(&Start { page: address.page, base: "/".into(), today });
+            state.filter.set(address.view.filter);
+            provide_context(state);
+            provide_context(Loaded::new(timeline, state));
+            view! { <TimelineView /> }.to_html()
+        });
+        owner.unset();
+        html
+    }
+
+    fn small() -> Arc<Timeline> {
+        Arc::new(parse(include_str!("../../tests/fixtures/small.json")).unwrap())
+    }
+
+    /// The `x` and `width` of the `<rect>`s of class `class`, in
+    /// hundredths of a percent.
+    fn rects(html: &str, class: &str) -> Vec<(u32, u32)> {
+        let marker = format!("class=\"{class}\"");
+        let attr = |tag: &str, name: &str| -> u32 {
+            let value =
+                tag.split(&format!(" {name}=\"")).nth(1).unwrap().split('%').next().unwrap();
+            value.replace('.', "").parse().unwrap()
+        };
+        html.match_indices(&marker)
+            .map(|(i, _)| {
+                let tag = &html[html[..i].rfind("<rect").unwrap()..i];
+                (attr(tag, "x"), attr(tag, "width"))
+            })
+            .collect()
+    }
+
+    /// The brush of a period after the last event, or given backwards
+    /// (issue 24, 2).
+    #[test]
+    fn the_brush_of_any_period_is_inside_the_axis() {
+        let timeline = small();
+        // Where the brush starts: at an end of the axis, or inside it.
+        for (href, starts) in [
+            ("?from=2027", Some(10_000)),
+            ("?from=2020&to=2010", None),
+            ("?to=1990", Some(0)),
+            ("?from=2026-02&to=2026", None),
+        ] {
+            let html = render(&timeline, href);
+            let brush = rects(&html, "brush");
+            let [(x, width)] = brush[..] else { panic!("{href}: {brush:?}") };
+            assert!(x + width <= 10_000, "{href}: {brush:?}");
+            match starts {
+                Some(at) => assert_eq!(x, at, "{href}"),
+                None => assert!(0 < x && x < 10_000 && width > 0, "{href}: {brush:?}"),
+            }
+        }
+    }
+}
