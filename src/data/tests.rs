@@ -219,6 +219,31 @@ fn a_source_dated_after_the_check_is_refused() {
     assert!(edited("\"date\": \"2026-01-12\"", "\"date\": \"2026-01-20\"").is_empty());
 }
 
+/// Data checked "in January 2026" may hold anything dated in January 2026
+/// (issue 24, 9); a month or year checked is judged by its last day, an
+/// announcement by its first.
+#[test]
+fn a_month_or_year_of_the_check_covers_its_days() {
+    for updated in ["2026-01", "2026"] {
+        let found = edited("\"updated\": \"2026-01-20\"", &format!("\"updated\": \"{updated}\""));
+        assert!(found.is_empty(), "{updated}: {found:#?}");
+    }
+    let text = fixture("small.json").replacen(
+        "\"updated\": \"2026-01-20\"",
+        "\"updated\": \"2026-01\"",
+        1,
+    );
+    assert_eq!(parse(&text).unwrap().events.len(), 4);
+    // Still refused: a source dated after the month, an announcement whose
+    // month had passed before the month of the check.
+    let late = text.replacen("\"date\": \"2026-01-12\"", "\"date\": \"2026-02-01\"", 1);
+    assert_eq!(check(&late).len(), 1, "{:#?}", check(&late));
+    let passed = text.replacen("\"updated\": \"2026-01\"", "\"updated\": \"2026-03\"", 1);
+    let found: Vec<String> = check(&passed).iter().map(ToString::to_string).collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("events[0].status (event \"ministerial-2026-02\")"), "{found:#?}");
+}
+
 #[test]
 fn an_official_act_needs_a_primary_source() {
     let official = "\"amount_usd\": 1400000000, \"official\": true";

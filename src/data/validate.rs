@@ -100,9 +100,11 @@ impl<'a> Report<'a> {
         }
     }
 
-    /// A date that may not be after the day the data was checked.
+    /// A date that may not be after the day the data was checked. An
+    /// `updated` known only to the month (or year) may be any day of it,
+    /// so a date in that month passes.
     fn not_after(&mut self, field: &str, what: &str, date: PartialDate, updated: PartialDate) {
-        if date.first_day() > updated {
+        if date.first_day() > updated.last_day() {
             self.add(
                 field,
                 format!("{what} is dated {date}, after the day the data was checked ({updated}): correct the date or \"updated\""),
@@ -403,7 +405,9 @@ fn check_event(r: &mut Report, event: &Event, ctx: &Context) {
             r.add("end", "the end must come after the date");
         }
     }
-    if event.status == Status::Announced && event.last_day() < ctx.updated {
+    // Likewise only a date that passed before `updated`'s first day surely
+    // had passed when the data was checked.
+    if event.status == Status::Announced && event.last_day() < ctx.updated.first_day() {
         r.add(
             "status",
             "the event is \"announced\" but its date passed before the data was last updated: mark it \"held\" if sources show it took place, or \"unconfirmed\"",
