@@ -57,7 +57,7 @@ fn an_era_after_the_last_event_is_drawn() {
     assert_eq!(check(&text), vec![], "the checks accept it");
     let p = prerender(&text);
     for page in all_pages(&p.timeline) {
-        let html = p.page(&page);
+        let html = p.page(&page).unwrap();
         assert!(html.contains("class=\"era-band\""), "{page:?}");
     }
 }
