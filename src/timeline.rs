@@ -281,6 +281,14 @@ pub fn step(shown: &[usize], current: usize, forward: bool) -> Option<usize> {
     shown.get(next).copied()
 }
 
+/// Which shown event holds the one tab stop of a row (the overview's
+/// marks): the open event while it is shown, else the first shown. A
+/// hidden item never holds it: it is out of the tab order and of the
+/// arrow keys' reach, so nothing in the row could be reached.
+pub fn tab_stop(shown: &[usize], open: Option<usize>) -> Option<usize> {
+    open.filter(|i| shown.binary_search(i).is_ok()).or_else(|| shown.first().copied())
+}
+
 /// Where a key moves focus in a row of `count` items (marks on the
 /// overview, cards in the list), from `current`. `back` and `forward` are
 /// the keys that step (arrows), Home and End go to the ends.
@@ -921,6 +929,15 @@ mod tests {
         assert_eq!(step(&[2, 5, 9], 9, true), None);
         assert_eq!(step(&[2, 5, 9], 2, false), None);
         assert_eq!(step(&[2, 5, 9], 4, true), None);
+    }
+
+    #[test]
+    fn the_tab_stop_is_on_a_shown_event() {
+        assert_eq!(tab_stop(&[2, 5, 9], Some(5)), Some(5));
+        assert_eq!(tab_stop(&[2, 5, 9], None), Some(2));
+        // The open event is filtered out (issue 24, 3).
+        assert_eq!(tab_stop(&[2, 5, 9], Some(4)), Some(2));
+        assert_eq!(tab_stop(&[], Some(4)), None);
     }
 
     #[test]

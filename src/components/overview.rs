@@ -12,7 +12,7 @@ use crate::i18n as t;
 use crate::state::{Loaded, PageState};
 use crate::timeline::{
     FULL, PALETTE, Period, Scale, Span, draws_marks, era_periods, key_target, lanes, palette,
-    per_year, percent, zoom,
+    per_year, percent, tab_stop, zoom,
 };
 
 /// Marks closer than this (in ten-thousandths of the axis) stack into lanes.
@@ -251,8 +251,8 @@ fn EraButtons(
 }
 
 /// One link per event to its page, stacked where crowded. Only one is in
-/// the tab order (the open event, or the first shown); arrow keys reach the
-/// others. Each has a larger invisible circle around it, so that a finger
+/// the tab order (the open event while it is shown, else the first shown:
+/// see [`tab_stop`]); arrow keys reach the others. Each has a larger invisible circle around it, so that a finger
 /// finds it.
 #[component]
 fn Marks(scale: Arc<Scale>) -> impl IntoView {
@@ -262,6 +262,13 @@ fn Marks(scale: Arc<Scale>) -> impl IntoView {
     let positions: Vec<u32> =
         timeline.events.iter().map(|e| scale.position(e.date.days_since_epoch())).collect();
     let lane_of = lanes(&positions, MARK_GAP, MAX_LANES);
+    let stop = {
+        let timeline = timeline.clone();
+        Memo::new(move |_| {
+            let open = state.event.with(|id| timeline.position(id.as_deref()?));
+            shown.with(|s| tab_stop(s, open))
+        })
+    };
     let marks = timeline
         .events
         .iter()
@@ -275,14 +282,7 @@ fn Marks(scale: Arc<Scale>) -> impl IntoView {
                 let id = id.clone();
                 move || state.is_open(&id)
             };
-            let tabindex = {
-                let is_open = is_open.clone();
-                move || {
-                    let first_shown = shown.with(|s| s.first() == Some(&i));
-                    let none_open = state.event.with(Option::is_none);
-                    if is_open() || (none_open && first_shown) { "0" } else { "-1" }
-                }
-            };
+            let tabindex = move || if stop.get() == Some(i) { "0" } else { "-1" };
             let label = {
                 let timeline = timeline.clone();
                 move || {
@@ -493,6 +493,28 @@ mod tests {
                 (attr(tag, "x"), attr(tag, "width"))
             })
             .collect()
+    }
+
+    /// The tags of the overview's marks.
+    fn marks(html: &str) -> Vec<&str> {
+        html.split("<a ").skip(1).filter(|tag| tag.contains("class=\"mark")).collect()
+    }
+
+    /// An open event filtered out is hidden from screen readers, so it
+    /// leaves the tab order to a mark that is shown (issue 24, 3).
+    #[test]
+    fn the_tab_stop_is_a_mark_shown() {
+        let timeline = small();
+        for href in ["eventos/merida-2007/?topic=fentanyl", "eventos/nothing/", "?topic=fentanyl"] {
+            let html = render(&timeline, href);
+            let stops: Vec<&str> =
+                marks(&html).into_iter().filter(|m| m.contains("tabindex=\"0\"")).collect();
+            assert_eq!(stops.len(), 1, "{href}: {stops:?}");
+            assert!(!stops[0].contains("aria-hidden"), "{href}: {stops:?}");
+        }
+        let html = render(&timeline, "eventos/merida-2007/");
+        let stop = marks(&html).into_iter().find(|m| m.contains("tabindex=\"0\"")).unwrap();
+        assert!(stop.contains("href=\"/eventos/merida-2007/\""), "{stop}");
     }
 
     /// The brush of a period after the last event, or given backwards
