@@ -9,7 +9,8 @@
 //! the query's `lang` and `event` win over the path.
 //!
 //! Values of any content, length or encoding are accepted and reduced to
-//! something safe; nothing here can fail. `public/route.js` mirrors
+//! something safe; nothing here can fail. A period given backwards
+//! (`?from=2020&to=2010`) is read the right way round. `public/route.js` mirrors
 //! [`Address::path`] to move old links and the home page to the reader's
 //! language before the page is drawn.
 
@@ -170,6 +171,12 @@ impl Address {
                 _ => {}
             }
         }
+        let filter = &mut address.view.filter;
+        if let (Some(from), Some(to)) = (filter.from, filter.to)
+            && from.first_day() > to.last_day()
+        {
+            (filter.from, filter.to) = (Some(to), Some(from));
+        }
         address
     }
 
@@ -305,6 +312,24 @@ mod tests {
             a.href(),
             "eventos/a-b/?topic=x,y&q=%C2%BFqu%C3%A9%3F%20%26%20m%C3%A1s&from=2020-01-05&embed=1"
         );
+    }
+
+    /// A period given backwards is the same period (issue 24, 2); one
+    /// that only looks backwards, a month inside the year after it, is
+    /// not backwards.
+    #[test]
+    fn the_period_is_read_in_order() {
+        let period = |href: &str| {
+            let f = parse(href).view.filter;
+            (f.from.map(|d| d.to_string()), f.to.map(|d| d.to_string()))
+        };
+        let both = |a: &str, b: &str| (Some(a.to_string()), Some(b.to_string()));
+        assert_eq!(period("?from=2020&to=2010"), both("2010", "2020"));
+        assert_eq!(period("?to=2010-03-05&from=2010-03-04"), both("2010-03-04", "2010-03-05"));
+        assert_eq!(period("?from=2010-05&to=2010"), both("2010-05", "2010"));
+        assert_eq!(period("?from=2010&to=2010-05"), both("2010", "2010-05"));
+        assert_eq!(period("?from=2027"), (Some("2027".to_string()), None));
+        assert_eq!(parse("?from=2020&to=2010").href(), "?from=2010&to=2020");
     }
 
     #[test]

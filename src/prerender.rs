@@ -83,7 +83,7 @@ impl Prerender<'_> {
             if let Some(dir) = file.parent() {
                 std::fs::create_dir_all(dir)?;
             }
-            std::fs::write(&file, self.page(page))?;
+            std::fs::write(&file, self.page(page)?)?;
             written.push(file);
         }
         std::fs::write(dist.join("sitemap.xml"), self.sitemap(&all))?;
@@ -95,16 +95,17 @@ impl Prerender<'_> {
         Ok(written)
     }
 
-    /// One page: the template with the page's language, metadata and markup.
-    pub fn page(&self, page: &Page) -> String {
+    /// One page: the template with the page's language, metadata and
+    /// markup; an error when the template has no place for the markup.
+    pub fn page(&self, page: &Page) -> std::io::Result<String> {
         let body = render(&self.timeline, page, &self.site.base, self.today);
         let app = format!(
             r#"<div id="app" data-fingerprint="{}" data-today="{}">{body}</div>"#,
             self.fingerprint, self.today
         );
         let html = with_lang(self.template, page.lang);
-        let html = replace_app(&html, &app);
-        insert_head(&html, &self.head(page))
+        let html = replace_app(&html, &app)?;
+        Ok(insert_head(&html, &self.head(page)))
     }
 
     /// The page's title, description, canonical address, language twins
@@ -249,14 +250,18 @@ fn insert_head(template: &str, head: &str) -> String {
 }
 
 /// The template with its empty `<div id="app"></div>` (quoted or not, as
-/// the minifier leaves it) replaced by `app`.
-fn replace_app(template: &str, app: &str) -> String {
+/// the minifier leaves it) replaced by `app`. Without one, an error: the
+/// page would ship empty.
+fn replace_app(template: &str, app: &str) -> std::io::Result<String> {
     for empty in [r#"<div id="app"></div>"#, "<div id=app></div>"] {
         if let Some(i) = template.find(empty) {
-            return format!("{}{app}{}", &template[..i], &template[i + empty.len()..]);
+            return Ok(format!("{}{app}{}", &template[..i], &template[i + empty.len()..]));
         }
     }
-    template.to_string()
+    Err(std::io::Error::new(
+        std::io::ErrorKind::InvalidData,
+        r#"the page template (index.html, kept as shell.html) has no empty <div id="app"></div> to render the pages into"#,
+    ))
 }
 
 /// The template's stylesheet links, for the 404 page.
@@ -294,7 +299,7 @@ mod tests {
 
     #[test]
     fn an_event_page_is_complete_and_describes_its_event() {
-        let html = prerender().page(&Page::event(Lang::En, "merida-2007"));
+        let html = prerender().page(&Page::event(Lang::En, "merida-2007")).unwrap();
         assert!(html.starts_with("<!doctype html><html lang=\"en\"><head>"), "{html:.200}");
         assert_eq!(html.matches("<title>").count(), 1);
         assert!(html.contains("<title>Joint statement on the Mérida Initiative"));
@@ -321,7 +326,7 @@ mod tests {
 
     #[test]
     fn the_home_page_links_its_twin_and_has_no_detail() {
-        let html = prerender().page(&Page::home(Lang::Es));
+        let html = prerender().page(&Page::home(Lang::Es)).unwrap();
         assert!(html.contains(r#"<link rel="canonical" href="https://example.org/sub/">"#));
         assert!(html.contains(r#"hreflang="en" href="https://example.org/sub/en/""#));
         assert!(!html.contains(r#"id="detail-heading""#));
@@ -335,9 +340,27 @@ mod tests {
         timeline.events[0].title.es = "<img src=x onerror=alert(1)> & \"co\"".into();
         p.timeline = Arc::new(timeline);
         let id = p.timeline.events[0].id.to_string();
-        let html = p.page(&Page::event(Lang::Es, &id));
+        let html = p.page(&Page::event(Lang::Es, &id)).unwrap();
         assert!(!html.contains("<img src=x"), "markup from the data must stay text");
         assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    }
+
+    /// A template without the app's empty `<div>` (a changed index.html, a
+    /// minifier that writes it otherwise) would ship pages with nothing in
+    /// them: the build fails instead, saying why (issue 24, 10).
+    #[test]
+    fn a_template_without_the_app_fails_the_build() {
+        let dir = std::env::temp_dir().join(format!("cronologia-no-app-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        for template in [
+            TEMPLATE.replace("<div id=app></div>", ""),
+            TEMPLATE.replace("<div id=app></div>", "<div id=\"app\" class=x></div>"),
+        ] {
+            let p = Prerender { template: &template, ..prerender() };
+            let err = p.write(&dir, Pages::Homes).unwrap_err();
+            assert!(err.to_string().contains(r#"<div id="app"></div>"#), "{err}");
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

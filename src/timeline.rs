@@ -281,6 +281,14 @@ pub fn step(shown: &[usize], current: usize, forward: bool) -> Option<usize> {
     shown.get(next).copied()
 }
 
+/// Which shown event holds the one tab stop of a row (the overview's
+/// marks): the open event while it is shown, else the first shown. A
+/// hidden item never holds it: it is out of the tab order and of the
+/// arrow keys' reach, so nothing in the row could be reached.
+pub fn tab_stop(shown: &[usize], open: Option<usize>) -> Option<usize> {
+    open.filter(|i| shown.binary_search(i).is_ok()).or_else(|| shown.first().copied())
+}
+
 /// Where a key moves focus in a row of `count` items (marks on the
 /// overview, cards in the list), from `current`. `back` and `forward` are
 /// the keys that step (arrows), Home and End go to the ends.
@@ -430,6 +438,74 @@ pub fn draws_marks(count: usize) -> bool {
 /// numbers, so that styles are written without float formatting.
 pub const FULL: u32 = 10_000;
 
+/// A stretch of the overview's axis, in [`FULL`]ths of its width: inside
+/// the axis, and never reversed, so that its width cannot wrap (a band
+/// drawn from a later position to an earlier one would).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span {
+    start: u32,
+    end: u32,
+}
+
+impl Span {
+    /// The stretch between two positions, in either order, cut to the axis.
+    pub fn between(a: u32, b: u32) -> Self {
+        let (a, b) = (a.min(FULL), b.min(FULL));
+        Self { start: a.min(b), end: a.max(b) }
+    }
+
+    pub fn start(self) -> u32 {
+        self.start
+    }
+
+    pub fn end(self) -> u32 {
+        self.end
+    }
+
+    pub fn width(self) -> u32 {
+        self.end - self.start
+    }
+}
+
+/// A period in days since 1970, both ends included, its first day never
+/// after its last: the overview's chosen period, an era's days.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Period {
+    first: i64,
+    last: i64,
+}
+
+impl Period {
+    /// The days from `first` to `last`; `None` when `last` comes first.
+    pub fn new(first: i64, last: i64) -> Option<Self> {
+        (first <= last).then_some(Self { first, last })
+    }
+
+    /// The days between two days, in either order.
+    pub fn between(a: i64, b: i64) -> Self {
+        Self { first: a.min(b), last: a.max(b) }
+    }
+
+    pub fn first(self) -> i64 {
+        self.first
+    }
+
+    pub fn last(self) -> i64 {
+        self.last
+    }
+
+    /// How many days after the first the last is.
+    pub fn length(self) -> i64 {
+        self.last.saturating_sub(self.first)
+    }
+
+    /// The part of this period inside `outer`; `None` when they do not meet.
+    #[must_use]
+    pub fn within(self, outer: Period) -> Option<Self> {
+        Self::new(self.first.max(outer.first), self.last.min(outer.last))
+    }
+}
+
 /// The overview's horizontal scale. Time is not drawn evenly: each month
 /// gets a base width plus a share for each of its events, so that busy
 /// months (half the events fall in 2025–2026) are wide enough to read and
@@ -483,6 +559,16 @@ impl Scale {
         jan_first(*self.years().end() + 1) - 1
     }
 
+    /// Every day drawn.
+    pub fn period(&self) -> Period {
+        Period::between(self.first_day(), self.last_day())
+    }
+
+    /// Where `period` is drawn: from its first day to its last.
+    pub fn span(&self, period: Period) -> Span {
+        Span::between(self.position(period.first()), self.position(period.last()))
+    }
+
     fn total(&self) -> i64 {
         i64::from(*self.starts.last().unwrap_or(&1)).max(1)
     }
@@ -517,22 +603,27 @@ impl Scale {
 
     /// The period a drag from `a` to `b` (in [`FULL`]ths, either order)
     /// chooses; `None` for a click or a tiny drag, which choose nothing.
-    pub fn dragged(&self, a: u32, b: u32) -> Option<(PartialDate, PartialDate)> {
-        let (lo, hi) = (a.min(b), a.max(b));
-        (hi - lo > FULL / 100).then(|| {
-            (from_days_since_epoch(self.day_at(lo)), from_days_since_epoch(self.day_at(hi)))
-        })
+    pub fn dragged(&self, a: u32, b: u32) -> Option<Period> {
+        let span = Span::between(a, b);
+        (span.width() > FULL / 100)
+            .then(|| Period::between(self.day_at(span.start()), self.day_at(span.end())))
     }
 
-    /// The chosen period in days, from a filter's dates; `None` for all.
-    pub fn range(&self, from: Option<PartialDate>, to: Option<PartialDate>) -> Option<(i64, i64)> {
-        if from.is_none() && to.is_none() {
-            return None;
+    /// The chosen period, from a filter's dates; `None` for all. An end
+    /// left open is the scale's, or the other date's own when that lies
+    /// beyond the scale (`?from=2030` is the year 2030); dates given in
+    /// the wrong order are taken in the right one.
+    pub fn range(&self, from: Option<PartialDate>, to: Option<PartialDate>) -> Option<Period> {
+        let first = |d: PartialDate| d.days_since_epoch();
+        let last = |d: PartialDate| d.last_day().days_since_epoch();
+        match (from, to) {
+            (None, None) => None,
+            (Some(from), Some(to)) => Some(Period::between(first(from), last(to))),
+            (Some(from), None) => {
+                Some(Period::between(first(from), self.last_day().max(last(from))))
+            }
+            (None, Some(to)) => Some(Period::between(self.first_day().min(first(to)), last(to))),
         }
-        Some((
-            from.map_or(self.first_day(), PartialDate::days_since_epoch),
-            to.map_or(self.last_day(), |t| t.last_day().days_since_epoch()),
-        ))
     }
 }
 
@@ -597,15 +688,16 @@ pub fn lanes(positions: &[u32], gap: u32, max_lanes: usize) -> Vec<usize> {
         .collect()
 }
 
-/// Zooms a period (days since 1970) around its middle: `narrower` halves
-/// it, otherwise it doubles. Returns `None` when the result covers the
+/// Zooms a period around its middle: `narrower` halves it, otherwise it
+/// doubles. The result lies inside the scale; `None` when it covers the
 /// whole scale. Never narrower than a month.
-pub fn zoom(scale: &Scale, range: Option<(i64, i64)>, narrower: bool) -> Option<(i64, i64)> {
+pub fn zoom(scale: &Scale, range: Option<Period>, narrower: bool) -> Option<Period> {
     let (first, last) = (scale.first_day(), scale.last_day());
-    let (from, to) = range.unwrap_or((first, last));
-    let half = if narrower { (to - from) / 4 } else { to - from };
-    let half = half.max(15);
-    let middle = from + (to - from) / 2;
+    let range = range.unwrap_or_else(|| scale.period());
+    let half = if narrower { range.length() / 4 } else { range.length() };
+    let half = half.max(15).min(last - first);
+    // A period beyond the scale is zoomed from the scale's nearest end.
+    let middle = (range.first() + range.length() / 2).clamp(first, last);
     let (mut from, mut to) = (middle - half, middle + half);
     if from < first {
         to += first - from;
@@ -615,7 +707,24 @@ pub fn zoom(scale: &Scale, range: Option<(i64, i64)>, narrower: bool) -> Option<
         from -= to - last;
         to = last;
     }
-    (from > first || to < last).then(|| (from.max(first), to))
+    let zoomed = Period::between(from.max(first), to.min(last));
+    (zoomed != scale.period()).then_some(zoomed)
+}
+
+/// Each era's days on the overview: its position in `timeline.eras`, and
+/// the part of it the scale draws. An era the scale does not reach (one
+/// prepared ahead for a period with no events yet) has none.
+pub fn era_periods(timeline: &Timeline, scale: &Scale) -> Vec<(usize, Period)> {
+    timeline
+        .eras
+        .iter()
+        .enumerate()
+        .filter_map(|(n, era)| {
+            let last = era.end.map_or(i64::MAX, |end| end.last_day().days_since_epoch());
+            let days = Period::new(era.start.days_since_epoch(), last)?;
+            Some((n, days.within(scale.period())?))
+        })
+        .collect()
 }
 
 /// A share written as a CSS percentage, from [`FULL`]ths: `1234` is
@@ -823,6 +932,15 @@ mod tests {
     }
 
     #[test]
+    fn the_tab_stop_is_on_a_shown_event() {
+        assert_eq!(tab_stop(&[2, 5, 9], Some(5)), Some(5));
+        assert_eq!(tab_stop(&[2, 5, 9], None), Some(2));
+        // The open event is filtered out (issue 24, 3).
+        assert_eq!(tab_stop(&[2, 5, 9], Some(4)), Some(2));
+        assert_eq!(tab_stop(&[], Some(4)), None);
+    }
+
+    #[test]
     fn keys_move_along_a_row() {
         let go = |key, current| key_target(key, current, 5, "ArrowLeft", "ArrowRight");
         assert_eq!(go("ArrowRight", Some(1)), Some(2));
@@ -937,14 +1055,69 @@ mod tests {
     fn a_drag_chooses_a_period_and_a_click_does_not() {
         let scale = Scale::of(&sample()).unwrap();
         assert_eq!(scale.dragged(5000, 5050), None);
-        let (from, to) = scale.dragged(9000, 0).unwrap();
-        assert_eq!(from, d("2007-01-01"));
-        assert!(to.year >= 2020, "{to}");
+        let period = scale.dragged(9000, 0).unwrap();
+        assert_eq!(period.first(), d("2007-01-01").days_since_epoch());
+        assert!(from_days_since_epoch(period.last()).year >= 2020, "{period:?}");
         assert_eq!(scale.range(None, None), None);
         assert_eq!(
             scale.range(Some(d("2010")), None),
-            Some((d("2010").days_since_epoch(), scale.last_day()))
+            Period::new(d("2010").days_since_epoch(), scale.last_day())
         );
+    }
+
+    /// A period from an address may lie beyond the scale or come reversed:
+    /// it is still a period, and drawn inside the axis (issue 24, 2).
+    #[test]
+    fn a_period_beyond_the_scale_or_reversed_is_still_ordered() {
+        let scale = Scale::of(&sample()).unwrap();
+        let days = |s: &str| d(s).days_since_epoch();
+        let after = scale.range(Some(d("2027")), None).unwrap();
+        assert_eq!(after, Period::new(days("2027-01-01"), days("2027-12-31")).unwrap());
+        assert_eq!(scale.span(after), Span::between(FULL, FULL));
+        let before = scale.range(None, Some(d("2000-05"))).unwrap();
+        assert_eq!(before, Period::new(days("2000-05-01"), days("2000-05-31")).unwrap());
+        assert_eq!(scale.span(before).width(), 0);
+        let reversed = scale.range(Some(d("2020")), Some(d("2010"))).unwrap();
+        assert_eq!(reversed, Period::new(days("2010-12-31"), days("2020-01-01")).unwrap());
+        let span = scale.span(reversed);
+        assert!(0 < span.start() && span.start() < span.end() && span.end() < FULL, "{span:?}");
+        // Zooming from beyond the scale comes back inside it.
+        let zoomed = zoom(&scale, Some(after), true).unwrap();
+        assert_eq!(zoomed.within(scale.period()), Some(zoomed));
+        assert_eq!(zoomed.last(), scale.last_day());
+    }
+
+    #[test]
+    fn spans_and_periods_are_never_reversed() {
+        assert_eq!(Span::between(7000, 2000), Span::between(2000, 7000));
+        assert_eq!(Span::between(2000, 7000).width(), 5000);
+        assert_eq!(Span::between(FULL + 5, u32::MAX), Span::between(FULL, FULL));
+        assert_eq!(Period::new(5, 3), None);
+        assert_eq!(Period::between(5, 3), Period::new(3, 5).unwrap());
+        assert_eq!(Period::between(i64::MIN, i64::MAX).length(), i64::MAX);
+        let p = Period::new(10, 20).unwrap();
+        assert_eq!(p.within(Period::new(15, 30).unwrap()), Period::new(15, 20));
+        assert_eq!(p.within(Period::new(21, 30).unwrap()), None);
+    }
+
+    /// An era the events have not reached yet is not drawn; one cut by the
+    /// scale is drawn up to it (issue 24, 1).
+    #[test]
+    fn eras_are_drawn_inside_the_scale() {
+        let mut t = sample();
+        let mut next = t.eras[1].clone();
+        next.id = crate::data::Id::new("next").unwrap();
+        next.start = d("2027-01-01");
+        t.eras[1].end = Some(d("2026-12-31"));
+        t.eras.push(next);
+        let scale = Scale::of(&t).unwrap();
+        let eras = era_periods(&t, &scale);
+        assert_eq!(eras.iter().map(|(n, _)| *n).collect::<Vec<_>>(), [0, 1]);
+        assert_eq!(eras[0].1.first(), scale.first_day());
+        assert_eq!(eras[1].1.last(), scale.last_day());
+        for (_, period) in eras {
+            assert_eq!(period.within(scale.period()), Some(period));
+        }
     }
 
     #[test]
@@ -960,15 +1133,15 @@ mod tests {
         let scale = Scale::of(&sample()).unwrap();
         let (first, last) = (scale.first_day(), scale.last_day());
         let narrow = zoom(&scale, None, true).unwrap();
-        assert!(narrow.0 > first && narrow.1 < last);
-        assert!((narrow.1 - narrow.0 - (last - first) / 2).abs() <= 2);
+        assert!(narrow.first() > first && narrow.last() < last);
+        assert!((narrow.length() - (last - first) / 2).abs() <= 2);
         assert_eq!(zoom(&scale, Some(narrow), false), None);
         // Near an end, the range slides back inside the scale.
-        let edge = zoom(&scale, Some((first, first + 100)), false).unwrap();
-        assert_eq!(edge, (first, first + 200));
+        let edge = zoom(&scale, Period::new(first, first + 100), false).unwrap();
+        assert_eq!(edge, Period::new(first, first + 200).unwrap());
         // Never narrower than a month.
-        let tiny = zoom(&scale, Some((first + 500, first + 510)), true).unwrap();
-        assert_eq!(tiny.1 - tiny.0, 30);
+        let tiny = zoom(&scale, Period::new(first + 500, first + 510), true).unwrap();
+        assert_eq!(tiny.length(), 30);
     }
 
     #[test]

@@ -802,8 +802,9 @@ fn address() -> impl Strategy<Value = Address> {
             }
             view.filter.actor = actor;
             view.filter.query = query;
-            view.filter.from = from;
-            view.filter.to = to;
+            // A period is read the right way round.
+            let backwards = from.zip(to).is_some_and(|(a, b)| a.first_day() > b.last_day());
+            (view.filter.from, view.filter.to) = if backwards { (to, from) } else { (from, to) };
             view.filter.key = key;
             view.embed = embed;
             view.child_id = child_id;

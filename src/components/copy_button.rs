@@ -39,11 +39,12 @@ pub fn CopyButton(
     let copy = move |_| {
         let text = text();
         copied.set(None);
+        // The clipboard may answer after the button is gone (the detail it
+        // was in closed): then nothing is left to tell, nor a field to show.
         spawn_local(async move {
             if copy_text(&text).await {
-                copied.set(Some(Copied::Done));
-            } else {
-                copied.set(Some(Copied::Selected));
+                let _ = copied.try_set(Some(Copied::Done));
+            } else if copied.try_set(Some(Copied::Selected)).is_none() {
                 request_animation_frame(select);
             }
         });

@@ -9,30 +9,26 @@ use crate::state::{Loaded, PageState};
 use crate::timeline::step;
 
 /// The open event in full. Escape or the close button closes it and gives
-/// focus back to where it was: the element that opened it, or else the
-/// event's card (which the list always keeps rendered).
+/// focus back to where it was: the element that opened it (a link in the
+/// list, or a mark of the overview, which is SVG), or else, when that is
+/// gone or hidden, the event's card (which the list always keeps rendered).
 #[component]
 pub fn EventDetail() -> impl IntoView {
     let state = expect_context::<PageState>();
     let timeline = expect_context::<Loaded>().timeline;
     let heading = NodeRef::<html::H2>::new();
-    let return_to = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    let return_to = StoredValue::new_local(None::<web_sys::Element>);
     focus_on_open(heading, return_to);
 
     let close = move || {
         let id = state.event.get_untracked();
         state.event.set(None);
-        let card_link = || {
-            document()
-                .get_element_by_id(&format!("event-{}", id?))?
-                .query_selector("a")
-                .ok()??
-                .dyn_into::<web_sys::HtmlElement>()
-                .ok()
-        };
-        let back = return_to.get_value().filter(|el| el.is_connected()).or_else(card_link);
-        if let Some(el) = back {
-            let _ = el.focus();
+        let card_link =
+            || document().get_element_by_id(&format!("event-{}", id?))?.query_selector("a").ok()?;
+        if !return_to.get_value().is_some_and(|el| focus(&el))
+            && let Some(link) = card_link()
+        {
+            focus(&link);
         }
     };
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -115,7 +111,7 @@ fn NotFound(
 /// it does not pull its host page to itself.
 fn focus_on_open(
     heading: NodeRef<html::H2>,
-    return_to: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
+    return_to: StoredValue<Option<web_sys::Element>, LocalStorage>,
 ) {
     let state = expect_context::<PageState>();
     Effect::new(move |previous: Option<Option<String>>| {
@@ -127,8 +123,7 @@ fn focus_on_open(
                 // event's card takes it back on close.
                 let active = document()
                     .active_element()
-                    .filter(|el| !matches!(el.tag_name().as_str(), "BODY" | "HTML"))
-                    .and_then(|el| el.dyn_into().ok());
+                    .filter(|el| !matches!(el.tag_name().as_str(), "BODY" | "HTML"));
                 return_to.set_value(active);
             }
             // Wait for the panel to render, then move focus to its heading.
@@ -140,6 +135,17 @@ fn focus_on_open(
         }
         current
     });
+}
+
+/// Focuses `el`, HTML or SVG; whether it took focus (an element that is
+/// hidden, such as a mark in a closed sheet, does not).
+fn focus(el: &web_sys::Element) -> bool {
+    if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = html.focus();
+    } else if let Some(svg) = el.dyn_ref::<web_sys::SvgElement>() {
+        let _ = svg.focus();
+    }
+    document().active_element().as_ref() == Some(el)
 }
 
 /// Buttons to the previous and next event among those shown.

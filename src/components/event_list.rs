@@ -14,7 +14,7 @@ const AUTO_LOAD_MARGIN: f64 = 1500.0;
 
 /// The events that pass the filters: chapters by era, each opening with
 /// the era's name and why it matters, then the events by year. Up and
-/// Down arrows move between events.
+/// Down arrows move between events, Home and End to the first and last.
 ///
 /// A long list is rendered a slice at a time (see [`ListWindow`]): the
 /// first chunk at once, more as the reader scrolls near its end, asks for
@@ -43,8 +43,17 @@ pub fn EventList() -> impl IntoView {
         move || groups.with(|g| g.iter().enumerate().map(|(n, c)| (n, c.era)).collect::<Vec<_>>());
     let earlier = move || window.with(|w| w.start.min(CHUNK));
     let more = move || window.with(|w| w.left_after(shown.with(Vec::len)).min(CHUNK));
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        move_between_events(&ev, list, window.get_untracked(), len(), set_window);
+    let on_key = {
+        let timeline = timeline.clone();
+        move |ev: leptos::ev::KeyboardEvent| {
+            let id_at = |pos: usize| {
+                shown.with_untracked(|s| Some(timeline.events[*s.get(pos)?].id.to_string()))
+            };
+            let slice = window.get_untracked();
+            if !to_either_end(&ev, slice, len(), set_window, id_at) {
+                move_between_events(&ev, list, slice, len(), set_window);
+            }
+        }
     };
     let on_click = move |ev: leptos::ev::MouseEvent| open_clicked_event(&ev, state);
     let lang = state.lang;
@@ -230,9 +239,44 @@ fn open_clicked_event(ev: &leptos::ev::MouseEvent, state: PageState) {
     }
 }
 
+/// Home and End move focus to the link of the first and the last event
+/// shown, rendering it first when the slice does not hold it (`id_at`
+/// gives the id of the event at a position among those shown). Whether
+/// the key was one of them.
+fn to_either_end(
+    ev: &leptos::ev::KeyboardEvent,
+    slice: ListWindow,
+    len: usize,
+    set_window: impl Fn(ListWindow),
+    id_at: impl Fn(usize) -> Option<String>,
+) -> bool {
+    let pos = match ev.key().as_str() {
+        "Home" => 0,
+        "End" => len.saturating_sub(1),
+        _ => return false,
+    };
+    let Some(id) = id_at(pos) else { return false };
+    ev.prevent_default();
+    let focus = move || {
+        let link = document()
+            .get_element_by_id(&format!("card-{id}"))
+            .and_then(|card| card.query_selector(".event-link").ok().flatten())
+            .and_then(|link| link.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(link) = link {
+            let _ = link.focus();
+        }
+    };
+    if slice.contains(pos) {
+        focus();
+    } else {
+        set_window(slice.including(pos, len));
+        request_animation_frame(focus);
+    }
+    true
+}
+
 /// Up and Down move focus to the previous or next event's link in this
-/// list, Home and End to the first and last; past either end of the
-/// rendered slice, the slice grows first.
+/// list; past either end of the rendered slice, the slice grows first.
 fn move_between_events(
     ev: &leptos::ev::KeyboardEvent,
     list: NodeRef<html::Ol>,

@@ -5,13 +5,14 @@ use leptos::svg;
 use wasm_bindgen::JsCast;
 
 use super::{localized, tr, until_started};
-use crate::data::{Lang, Timeline};
+use crate::data::Lang;
 use crate::dates::{PartialDate, from_days_since_epoch};
 use crate::format::format_date;
 use crate::i18n as t;
 use crate::state::{Loaded, PageState};
 use crate::timeline::{
-    FULL, PALETTE, Scale, draws_marks, key_target, lanes, palette, per_year, percent, zoom,
+    FULL, PALETTE, Period, Scale, Span, draws_marks, era_periods, key_target, lanes, palette,
+    per_year, percent, tab_stop, zoom,
 };
 
 /// Marks closer than this (in ten-thousandths of the axis) stack into lanes.
@@ -47,20 +48,20 @@ pub fn Overview() -> impl IntoView {
         let scale = scale.clone();
         Memo::new(move |_| state.filter.with(|f| scale.range(f.from, f.to)))
     };
-    let set_range = move |days: Option<(i64, i64)>| {
+    let set_range = move |period: Option<Period>| {
         state.filter.update(|f| {
-            f.from = days.map(|(a, _)| from_days_since_epoch(a));
-            f.to = days.map(|(_, b)| from_days_since_epoch(b));
+            f.from = period.map(|p| from_days_since_epoch(p.first()));
+            f.to = period.map(|p| from_days_since_epoch(p.last()));
         });
     };
     let range_text = move || {
         let lang = lang.get();
         match range.get() {
             None => t::overview_range_all(lang).to_string(),
-            Some((a, b)) => t::overview_range(
+            Some(period) => t::overview_range(
                 lang,
-                &format_date(lang, from_days_since_epoch(a), None),
-                &format_date(lang, from_days_since_epoch(b), None),
+                &format_date(lang, from_days_since_epoch(period.first()), None),
+                &format_date(lang, from_days_since_epoch(period.last()), None),
             ),
         }
     };
@@ -89,8 +90,8 @@ pub fn Overview() -> impl IntoView {
 #[component]
 fn Axis(
     scale: Arc<Scale>,
-    range: Memo<Option<(i64, i64)>>,
-    set_range: impl Fn(Option<(i64, i64)>) + Copy + 'static,
+    range: Memo<Option<Period>>,
+    set_range: impl Fn(Option<Period>) + Copy + 'static,
     with_marks: bool,
 ) -> impl IntoView {
     let state = expect_context::<PageState>();
@@ -102,14 +103,13 @@ fn Axis(
     let brush = {
         let scale = scale.clone();
         move || {
-            let (a, b) = if let (Some(a), Some(b)) = (drag.from.get(), drag.to.get()) {
-                (a.min(b), a.max(b))
+            let span = if let (Some(a), Some(b)) = (drag.from.get(), drag.to.get()) {
+                Span::between(a, b)
             } else {
-                let (a, b) = range.get()?;
-                (scale.position(a), scale.position(b))
+                scale.span(range.get()?)
             };
             Some(view! {
-                <rect class="brush" x=percent(a) width=percent(b - a) y="0" height=HEIGHT aria-hidden="true"></rect>
+                <rect class="brush" x=percent(span.start()) width=percent(span.width()) y="0" height=HEIGHT aria-hidden="true"></rect>
             })
         }
     };
@@ -117,9 +117,9 @@ fn Axis(
         let scale = scale.clone();
         move || {
             if let (Some(a), Some(b)) = (drag.from.get_untracked(), drag.to.get_untracked())
-                && let Some((from, to)) = scale.dragged(a, b)
+                && let Some(period) = scale.dragged(a, b)
             {
-                set_range(Some((from.days_since_epoch(), to.days_since_epoch())));
+                set_range(Some(period));
             }
             drag.cancel();
         }
@@ -155,8 +155,8 @@ fn Axis(
 #[component]
 fn RangeControls(
     scale: Arc<Scale>,
-    range: Memo<Option<(i64, i64)>>,
-    set_range: impl Fn(Option<(i64, i64)>) + Copy + 'static,
+    range: Memo<Option<Period>>,
+    set_range: impl Fn(Option<Period>) + Copy + 'static,
 ) -> impl IntoView {
     let disabled = until_started();
     let zoom_by = |narrower: bool| {
@@ -210,12 +210,12 @@ fn shapes() -> impl IntoView {
 #[component]
 fn EraBands(scale: Arc<Scale>) -> impl IntoView {
     let timeline = expect_context::<Loaded>().timeline;
-    era_spans(&timeline, &scale)
+    era_periods(&timeline, &scale)
         .into_iter()
-        .map(|(n, from, to)| {
-            let (left, right) = (scale.position(from), scale.position(to));
+        .map(|(n, period)| {
+            let span = scale.span(period);
             view! {
-                <rect class="era-band" data-era=n % 4 x=percent(left) width=percent(right - left) y="0" height=HEIGHT></rect>
+                <rect class="era-band" data-era=n % 4 x=percent(span.start()) width=percent(span.width()) y="0" height=HEIGHT></rect>
             }
         })
         .collect_view()
@@ -225,14 +225,14 @@ fn EraBands(scale: Arc<Scale>) -> impl IntoView {
 #[component]
 fn EraButtons(
     scale: Arc<Scale>,
-    range: Memo<Option<(i64, i64)>>,
-    set_range: impl Fn(Option<(i64, i64)>) + Copy + 'static,
+    range: Memo<Option<Period>>,
+    set_range: impl Fn(Option<Period>) + Copy + 'static,
 ) -> impl IntoView {
     let timeline = expect_context::<Loaded>().timeline;
-    era_spans(&timeline, &scale)
+    era_periods(&timeline, &scale)
         .into_iter()
-        .map(|(n, from, to)| {
-            let days = Some((from, to));
+        .map(|(n, period)| {
+            let days = Some(period);
             let timeline = timeline.clone();
             view! {
                 <button
@@ -250,23 +250,9 @@ fn EraButtons(
         .collect_view()
 }
 
-/// Each era's position and its first and last day, inside the scale.
-fn era_spans(timeline: &Timeline, scale: &Scale) -> Vec<(usize, i64, i64)> {
-    timeline
-        .eras
-        .iter()
-        .enumerate()
-        .map(|(n, era)| {
-            let from = era.start.days_since_epoch().max(scale.first_day());
-            let to = era.end.map_or(scale.last_day(), |e| e.last_day().days_since_epoch());
-            (n, from, to.min(scale.last_day()))
-        })
-        .collect()
-}
-
 /// One link per event to its page, stacked where crowded. Only one is in
-/// the tab order (the open event, or the first shown); arrow keys reach the
-/// others. Each has a larger invisible circle around it, so that a finger
+/// the tab order (the open event while it is shown, else the first shown:
+/// see [`tab_stop`]); arrow keys reach the others. Each has a larger invisible circle around it, so that a finger
 /// finds it.
 #[component]
 fn Marks(scale: Arc<Scale>) -> impl IntoView {
@@ -276,6 +262,13 @@ fn Marks(scale: Arc<Scale>) -> impl IntoView {
     let positions: Vec<u32> =
         timeline.events.iter().map(|e| scale.position(e.date.days_since_epoch())).collect();
     let lane_of = lanes(&positions, MARK_GAP, MAX_LANES);
+    let stop = {
+        let timeline = timeline.clone();
+        Memo::new(move |_| {
+            let open = state.event.with(|id| timeline.position(id.as_deref()?));
+            shown.with(|s| tab_stop(s, open))
+        })
+    };
     let marks = timeline
         .events
         .iter()
@@ -289,14 +282,7 @@ fn Marks(scale: Arc<Scale>) -> impl IntoView {
                 let id = id.clone();
                 move || state.is_open(&id)
             };
-            let tabindex = {
-                let is_open = is_open.clone();
-                move || {
-                    let first_shown = shown.with(|s| s.first() == Some(&i));
-                    let none_open = state.event.with(Option::is_none);
-                    if is_open() || (none_open && first_shown) { "0" } else { "-1" }
-                }
-            };
+            let tabindex = move || if stop.get() == Some(i) { "0" } else { "-1" };
             let label = {
                 let timeline = timeline.clone();
                 move || {
@@ -348,11 +334,13 @@ fn Density(scale: Arc<Scale>, dense: bool) -> impl IntoView {
         counts
             .into_iter()
             .map(|(year, count)| {
-                let left = scale.position(jan_first(year));
-                let right = scale.position(jan_first(year + 1));
+                let span = Span::between(
+                    scale.position(jan_first(year)),
+                    scale.position(jan_first(year + 1)),
+                );
                 let height = u32::try_from(count * tallest as usize / max).unwrap_or(tallest);
                 view! {
-                    <rect class="bar" x=percent(left) width=percent(right - left) y=HEIGHT - height height=height></rect>
+                    <rect class="bar" x=percent(span.start()) width=percent(span.width()) y=HEIGHT - height height=height></rect>
                 }
             })
             .collect_view()
@@ -452,3 +440,9 @@ fn move_between_marks(ev: &leptos::ev::KeyboardEvent, axis: NodeRef<svg::Svg>) {
         let _ = mark.focus();
     }
 }
+
+/// The overview as the browser draws it for an address: with the address's
+/// filters applied to the data (the prerendered pages have none), beside
+/// the list and the open event, as on the page.
+#[cfg(all(test, feature = "ssr"))]
+mod tests;

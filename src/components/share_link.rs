@@ -17,8 +17,9 @@ pub fn ShareLink(id: String) -> impl IntoView {
     let link = move || id.with_value(|id| event_link(&site_url(state), state.lang.get(), id));
     let copied = RwSignal::new(None::<Copied>);
     let field = NodeRef::<html::Input>::new();
+    // `try_`: the field may be gone by the time the clipboard has answered.
     let select = move || {
-        if let Some(input) = field.get_untracked() {
+        if let Some(input) = field.try_get_untracked().flatten() {
             let _ = input.focus();
             input.select();
         }

@@ -41,18 +41,36 @@ fn bad_json_gives_line_and_column() {
     );
 }
 
-/// The problem is reported at the duplicate's own line (152), not at the
-/// first event with that id (line 125).
+/// The problem is reported at the duplicate's own id (line 153, after its
+/// event's `{`; issue 24, 11), not at the first event with that id (line
+/// 125).
 #[test]
 fn duplicate_id_is_reported_and_the_second_left_out() {
     assert_eq!(
         messages("broken/duplicate-id.json"),
         [
-            "line 152: events[2].id (event \"merida-2007\"): this id is already used by an earlier event; ids must be unique"
+            "line 153: events[2].id (event \"merida-2007\"): this id is already used by an earlier event; ids must be unique"
         ]
     );
+    let text = fixture("broken/duplicate-id.json");
+    assert_eq!(text.lines().nth(152).map(str::trim), Some("\"id\": \"merida-2007\","));
     let t = parse(&fixture("broken/duplicate-id.json")).unwrap();
     assert_eq!(t.events.len(), 3);
+}
+
+/// The id's own line, found in the event's text: the event's own `id`,
+/// not one inside a nested object or a string.
+#[test]
+fn an_id_is_found_at_its_own_level() {
+    use validate::key_offset;
+    let json = r#"{ "quotes": [{ "id": 1 }], "text": "\"id\": x", "s": { "id": 2 }, "id" : "a" }"#;
+    assert_eq!(key_offset(json, "id").map(|at| &json[at..]), Some(r#""id" : "a" }"#));
+    assert_eq!(key_offset(r#"{ "x": "id", "y": ["id"] }"#, "id"), None);
+    assert_eq!(key_offset(r#"{ "x": "unterminated \"#, "id"), None);
+    // A badly written id is reported at its line too.
+    let found = edited("\"id\": \"fast-and-furious\", \"date\"", "\"id\":\n \"Fast\", \"date\"");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].starts_with("line 43: events[2].id"), "{found:#?}");
 }
 
 #[test]
@@ -265,6 +283,31 @@ fn a_source_dated_after_the_check_is_refused() {
     );
     // The day of the check itself is fine.
     assert!(edited("\"date\": \"2026-01-12\"", "\"date\": \"2026-01-20\"").is_empty());
+}
+
+/// Data checked "in January 2026" may hold anything dated in January 2026
+/// (issue 24, 9); a month or year checked is judged by its last day, an
+/// announcement by its first.
+#[test]
+fn a_month_or_year_of_the_check_covers_its_days() {
+    for updated in ["2026-01", "2026"] {
+        let found = edited("\"updated\": \"2026-01-20\"", &format!("\"updated\": \"{updated}\""));
+        assert!(found.is_empty(), "{updated}: {found:#?}");
+    }
+    let text = fixture("small.json").replacen(
+        "\"updated\": \"2026-01-20\"",
+        "\"updated\": \"2026-01\"",
+        1,
+    );
+    assert_eq!(parse(&text).unwrap().events.len(), 4);
+    // Still refused: a source dated after the month, an announcement whose
+    // month had passed before the month of the check.
+    let late = text.replacen("\"date\": \"2026-01-12\"", "\"date\": \"2026-02-01\"", 1);
+    assert_eq!(check(&late).len(), 1, "{:#?}", check(&late));
+    let passed = text.replacen("\"updated\": \"2026-01\"", "\"updated\": \"2026-03\"", 1);
+    let found: Vec<String> = check(&passed).iter().map(ToString::to_string).collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("events[0].status (event \"ministerial-2026-02\")"), "{found:#?}");
 }
 
 #[test]

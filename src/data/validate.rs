@@ -16,7 +16,8 @@ use crate::dates::{PartialDate, Precision};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     /// The line in `events.json` where the faulty event (or the fault in
-    /// the document) starts, when known.
+    /// the document) starts, when known; for a fault of an event's id, the
+    /// id's own line.
     pub line: Option<usize>,
     /// The JSON path of the fault, e.g. `events[12].summary.en`.
     pub path: String,
@@ -100,9 +101,11 @@ impl<'a> Report<'a> {
         }
     }
 
-    /// A date that may not be after the day the data was checked.
+    /// A date that may not be after the day the data was checked. An
+    /// `updated` known only to the month (or year) may be any day of it,
+    /// so a date in that month passes.
     fn not_after(&mut self, field: &str, what: &str, date: PartialDate, updated: PartialDate) {
-        if date.first_day() > updated {
+        if date.first_day() > updated.last_day() {
             self.add(
                 field,
                 format!("{what} is dated {date}, after the day the data was checked ({updated}): correct the date or \"updated\""),
@@ -249,14 +252,18 @@ pub(super) fn build<'t>(
         // Only an event with a problem needs its id read on its own (even
         // when the rest of it is broken) and its line: where its text starts
         // in the document.
+        // A problem with the id itself points at the id's own line, where an
+        // editor fixes it.
         if problems.len() > first_problem {
             let id = IdHint::read(&json);
             let line = text.map(|text| line_at(text, &json));
+            let id_path = format!("events[{index}].id");
+            let id_line = text.zip(key_offset(&json, "id")).map(|(t, at)| line_at(t, &json[at..]));
             for problem in &mut problems[first_problem..] {
                 if let Some(event) = &mut problem.event {
                     event.id.clone_from(&id);
                 }
-                problem.line = line;
+                problem.line = if problem.path == id_path { id_line.or(line) } else { line };
             }
         }
     }
@@ -289,6 +296,35 @@ pub(super) fn build<'t>(
 fn line_at(text: &str, part: &str) -> usize {
     let offset = (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize).min(text.len());
     1 + text[..offset].matches('\n').count()
+}
+
+/// Where the key `key` of the JSON object `json` starts (its opening
+/// quote), when the object has it at its own level.
+pub(super) fn key_offset(json: &str, key: &str) -> Option<usize> {
+    let bytes = json.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            b'"' => {
+                let start = i;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                let name = json.get(start + 1..i.min(json.len()))?;
+                let after = json.get(i + 1..).unwrap_or("").trim_start();
+                if depth == 1 && name == key && after.starts_with(':') {
+                    return Some(start);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 /// Reads and checks one event from its JSON text. `Ok(None)` leaves it out,
@@ -421,7 +457,9 @@ fn check_event(r: &mut Report, event: &Event, ctx: &Context) {
             r.add("end", "the end must come after the date");
         }
     }
-    if event.status == Status::Announced && event.last_day() < ctx.updated {
+    // Likewise only a date that passed before `updated`'s first day surely
+    // had passed when the data was checked.
+    if event.status == Status::Announced && event.last_day() < ctx.updated.first_day() {
         r.add(
             "status",
             "the event is \"announced\" but its date passed before the data was last updated: mark it \"held\" if sources show it took place, or \"unconfirmed\"",
