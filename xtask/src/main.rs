@@ -7,6 +7,7 @@
 #![allow(clippy::print_stdout)]
 
 mod check_data;
+mod fresh;
 mod preview;
 mod schema;
 mod serve;
