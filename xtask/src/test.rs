@@ -131,6 +131,12 @@ pub fn e2e(args: &[String]) -> Result {
             ));
         }
     }
+    // route.spec.ts reads the table of addresses the native tests write.
+    if !setup::root().join("target/tmp/route-cases.json").is_file() {
+        return Err("target/tmp/route-cases.json is missing: run `cargo xtask test` once (or \
+                    `cargo test --test route_table`)"
+            .into());
+    }
     playwright(args).map_err(|err| format!("end-to-end tests failed: {err}"))
 }
 
