@@ -34,8 +34,8 @@
     return v !== null && !/^(0|false|no)$/.test(v);
   }
   // Rust's whitespace, which is not JavaScript's trim() (U+0085, U+FEFF).
-  var space = '[\\t-\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
-  var edges = new RegExp('^' + space + '+|' + space + '+$', 'g');
+  // A literal: Trunk's minifier doubles the backslashes of a string.
+  var edges = /^[\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
   function trim(s) {
     return s.replace(edges, '');
   }

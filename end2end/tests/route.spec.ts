@@ -18,7 +18,7 @@ const TABLE = process.env.ROUTE_CASES ?? join(ROOT, 'target', 'tmp', 'route-case
 /** The built route.js, as the home page links it. */
 function builtRouteJs() {
   const index = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const name = /src="\/(route-[0-9a-f]+\.js)"/.exec(index)?.[1];
+  const name = /src="?\/(route-[0-9a-f]+\.js)/.exec(index)?.[1];
   expect(name, 'dist/index.html links route-<hash>.js').toBeTruthy();
   return readFileSync(join(DIST, name!), 'utf8');
 }
