@@ -352,5 +352,5 @@ fn route_js_table() {
     assert!(pending > 500 && filtered > 500, "{pending} pending, {filtered} filtered");
     let file = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("route-cases.json");
     std::fs::write(&file, serde_json::to_string(&cases).unwrap()).unwrap();
-    println!("{} addresses ({moved} move) written to {}", cases.len(), file.display());
+    eprintln!("{} addresses ({moved} move) written to {}", cases.len(), file.display());
 }
