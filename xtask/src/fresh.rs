@@ -1,16 +1,18 @@
 //! The check that a machine which has never downloaded the crates can serve
-//! the app: plain `trunk serve`, with a cargo home that holds only the
-//! user's cargo configuration, must answer with the prerendered timeline.
+//! the app: plain `trunk serve`, with cargo's registry empty (no index, no
+//! downloaded crate), must answer with the prerendered timeline.
 //!
-//! It reuses `target/`, so nothing is compiled again (the release build
-//! just made by `cargo xtask test`): what it checks is that the crates are
-//! fetched before Trunk's offline `cargo build` needs them. Cargo reads
-//! every crate's manifest before it decides that the artifacts are fresh,
-//! so without the crates that build stops, as on a fresh machine.
+//! The registry is emptied for Trunk alone, by mounting an empty directory
+//! over it in a mount namespace of its own (`unshare`): everything else
+//! keeps the real one. Another `CARGO_HOME` would do as well, but cargo
+//! fingerprints each crate by its path, so the whole app would compile
+//! again; at the same path, the artifacts `cargo xtask test` has just built
+//! stay fresh once the crates are downloaded again. What is checked is the
+//! first build's order: the crates are fetched before Trunk's offline
+//! `cargo build`, which reads every crate's manifest before anything else.
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::Path;
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 use std::{fs, thread};
@@ -24,33 +26,49 @@ const TIMELINE: [&str; 2] = ["class=\"event-list\"", "id=\"card-"];
 
 pub fn check() -> Result {
     let root = setup::root();
-    let home = root.join("target").join("fresh-cargo-home");
+    let registry =
+        setup::cargo_home().ok_or("no cargo home: set CARGO_HOME or HOME")?.join("registry");
+    let empty = root.join("target").join("fresh-registry");
     let dist = root.join("target").join("fresh-dist");
-    empty_cargo_home(&home)?;
-    let port = free_port()?;
+    let _ = fs::remove_dir_all(&empty);
+    for dir in [&registry, &empty] {
+        fs::create_dir_all(dir).map_err(|err| format!("cannot create {}: {err}", dir.display()))?;
+    }
+    let port = free_port()?.to_string();
     step(&format!(
-        "trunk serve --release --port {port} with an empty CARGO_HOME ({}): a fresh machine's first serve",
-        home.display()
+        "trunk serve --release --port {port}, with {} empty (a mount namespace of its own): a fresh machine's first serve",
+        registry.display()
     ));
     let started = Instant::now();
-    let mut cmd = setup::command("trunk");
-    cmd.args(["serve", "--release", "--port", &port.to_string(), "--dist"])
+    // unshare's own: as root a mount namespace; otherwise a user namespace
+    // too, in which the user may mount.
+    let mut cmd = setup::command("unshare");
+    if !setup::is_root() {
+        cmd.arg("--map-root-user");
+    }
+    cmd.args(["--mount", "--propagation", "private", "--", "sh", "-c"])
+        .arg(r#"mount --bind "$1" "$2" && shift 2 && exec "$@""#)
+        .arg("sh")
+        .arg(&empty)
+        .arg(&registry)
+        .args(["trunk", "serve", "--release", "--port", &port, "--dist"])
         .arg(&dist)
-        .env("CARGO_HOME", &home)
         .stdin(Stdio::null());
     // Its own process group, so that stopping it stops the cargo and node
     // processes it started too.
     #[cfg(unix)]
     std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
-    let mut trunk = cmd.spawn().map_err(|err| format!("could not start trunk serve: {err}"))?;
-    let answer = first_answer(&mut trunk, port);
+    let mut trunk = cmd.spawn().map_err(|err| {
+        format!("could not start unshare (util-linux), which empties the registry for Trunk: {err}")
+    })?;
+    let answer = first_answer(&mut trunk, port.parse().unwrap_or_default());
     stop(&mut trunk);
-    let _ = fs::remove_dir_all(&home);
+    let _ = fs::remove_dir_all(&empty);
     let _ = fs::remove_dir_all(&dist);
     let page = answer?;
     if TIMELINE.iter().all(|mark| page.contains(mark)) {
         setup::found(&format!(
-            "the timeline, {:.0}s after starting Trunk with no crates",
+            "the timeline, {:.0}s after starting Trunk with an empty registry",
             started.elapsed().as_secs_f64()
         ));
         Ok(())
@@ -61,23 +79,6 @@ pub fn check() -> Result {
              (is Trunk.toml's pre_build `cargo fetch` hook there?); it answered:\n{head}"
         ))
     }
-}
-
-/// A cargo home with nothing downloaded: only the user's configuration
-/// (a registry mirror, say), as on a fresh machine.
-fn empty_cargo_home(home: &Path) -> Result {
-    let _ = fs::remove_dir_all(home);
-    fs::create_dir_all(home).map_err(|err| format!("cannot create {}: {err}", home.display()))?;
-    if let Some(real) = setup::cargo_home() {
-        for name in ["config.toml", "config"] {
-            let from = real.join(name);
-            if from.is_file() {
-                fs::copy(&from, home.join(name))
-                    .map_err(|err| format!("cannot copy {}: {err}", from.display()))?;
-            }
-        }
-    }
-    Ok(())
 }
 
 fn free_port() -> Result<u16> {

@@ -40,6 +40,9 @@ Commands:
                          --budget)
   e2e [playwright args]  only the end-to-end tests, against the builds
                          `cargo xtask test` left (dist/, target/dist-subpath/)
+  fresh-serve            only the check that a first `trunk serve --release`
+                         with no crates downloaded answers with the timeline
+                         (after a release build, as `cargo xtask test` runs it)
   prerender [args]       render the pages of a built site again, e.g. from other
                          data: --dist DIR --data FILE [--only-home]
                          [--site-url URL] (Trunk runs it after every build)
@@ -58,6 +61,7 @@ fn main() -> ExitCode {
         "build" => preview::build(&rest),
         "test" => test::run(&rest),
         "e2e" => test::e2e(&rest),
+        "fresh-serve" => fresh::check(),
         "bench" => test::bench(&rest),
         "prerender" => test::prerender(&rest),
         "check-data" => check_data::run(&rest),

@@ -311,7 +311,7 @@ fn ensure_chromedriver() -> Result {
     apt_install(&["chromium-driver"])
 }
 
-fn is_root() -> bool {
+pub fn is_root() -> bool {
     output(Command::new("id").arg("-u")).as_deref() == Some("0")
 }
 
