@@ -92,7 +92,7 @@ impl Page {
     }
 
     fn without_empty_event(mut self) -> Self {
-        if self.event.as_deref().is_some_and(str::is_empty) {
+        if self.event.as_deref().is_some_and(|id| !is_id(id)) {
             self.event = None;
         }
         self
@@ -157,7 +157,7 @@ impl Address {
             match key.as_ref() {
                 "lang" => page.lang = Lang::from_code(&value).unwrap_or(page.lang),
                 "event" => {
-                    page.event = Some(trimmed(&value, MAX_ID_CHARS)).filter(|s| !s.is_empty());
+                    page.event = Some(trimmed(&value, MAX_ID_CHARS)).filter(|s| is_id(s));
                 }
                 "topic" => view.filter.topics = list(&value),
                 // One actor at a time: the first of an old `a,b` list.
@@ -189,6 +189,12 @@ impl Address {
 /// `?key`, `?key=1`, `?key=true`: on; `0`, `false`, `no`: off.
 fn is_on(value: &str) -> bool {
     !matches!(value, "0" | "false" | "no")
+}
+
+/// An id a page's path can hold: not empty, nor `.` or `..`, which the
+/// browser resolves away (escaped or not), leaving another page.
+fn is_id(id: &str) -> bool {
+    !matches!(id, "" | "." | "..")
 }
 
 /// pym.js ids end up inside a message string; keep them plain.
@@ -268,6 +274,8 @@ mod tests {
         assert_eq!(Page::from_path("en/otra/cosa"), Page::home(Lang::En));
         assert_eq!(Page::from_path("en/events/"), Page::home(Lang::En));
         assert_eq!(Page::from_path("eventos/%20/"), Page::home(Lang::Es));
+        assert_eq!(Page::from_path("eventos/%2E/"), Page::home(Lang::Es));
+        assert_eq!(parse("en/?event=..").page, Page::home(Lang::En));
     }
 
     #[test]

@@ -89,15 +89,18 @@ fn run(root: web_sys::HtmlElement, timeline: Arc<data::Timeline>, fingerprint: &
     let prerendered = root.get_attribute("data-fingerprint").as_deref() == Some(fingerprint)
         && root.first_element_child().is_some();
     if prerendered {
-        // Text typed before the app started is kept: hydration sets the
-        // box's value from the state, so the state takes it first.
-        if let Some(typed) = search_box_value().filter(|q| !q.is_empty()) {
-            address.view.filter.query = typed;
-        }
+        // Hydration leaves the search box as it is, with what the reader
+        // typed before the app started (or types until it has): the app
+        // takes that text when it applies the address (`apply_and_follow`).
         let start =
             Start { page: Page::from_path(&path), base, today: built_on.unwrap_or_else(today) };
         hydrate_from(root, move || view! { <App timeline start then=Some(address) /> }).forget();
     } else {
+        // A new page replaces the prerendered one, and its box: the text
+        // typed in the old box is carried over.
+        if let Some(typed) = search_box_value().filter(|q| !q.is_empty()) {
+            address.view.filter.query = typed;
+        }
         root.set_inner_html("");
         let start = Start { page: address.page.clone(), base, today: today() };
         mount_to(root, move || view! { <App timeline start then=Some(address) /> }).forget();
@@ -117,6 +120,7 @@ pub fn take_over(state: PageState, address: Address) {
     let Address { page, view: View { filter, embed, child_id } } = address;
     state.embed.set_value(embed);
     state.child_id.set_value(child_id);
+    let first = Page { lang: state.lang.get_untracked(), event: state.event.get_untracked() };
     // After the first render (the hydration), in a task of its own, as
     // ordinary state changes. The page looks the same until then: a linked
     // view's list stays filtered by route.js's style rule, or hidden.
@@ -124,19 +128,34 @@ pub fn take_over(state: PageState, address: Address) {
     set_timeout(
         move || {
             let Some(owner) = owner else { return };
-            owner.with(|| apply_and_follow(state, page, filter));
+            owner.with(|| apply_and_follow(state, &first, page, filter));
         },
         std::time::Duration::ZERO,
     );
 }
 
-/// What `take_over` does once the page is the app's.
-fn apply_and_follow(state: PageState, page: Page, filter: crate::timeline::Filter) {
+/// What `take_over` does once the page is the app's. The page's handlers
+/// are the app's from the hydration on, a task before this: a language or
+/// an event the reader chose since (the `first` page is what it rendered)
+/// is theirs, and wins over the address, as does text they typed.
+fn apply_and_follow(
+    state: PageState,
+    first: &Page,
+    page: Page,
+    mut filter: crate::timeline::Filter,
+) {
+    if let Some(typed) = search_box_value().filter(|q| !q.is_empty()) {
+        filter.query = typed;
+    }
     // Only what differs from the prerendered page: a signal set to its own
     // value still reruns everything that reads it, and the browser would
     // repaint every text of the page.
-    set_if_changed(state.lang, page.lang);
-    set_if_changed(state.event, page.event);
+    if state.lang.get_untracked() == first.lang {
+        set_if_changed(state.lang, page.lang);
+    }
+    if state.event.with_untracked(|event| *event == first.event) {
+        set_if_changed(state.event, page.event);
+    }
     set_if_changed(state.filter, filter);
     set_if_changed(state.today, today());
     state.started.set(true);
@@ -196,9 +215,13 @@ pub(crate) fn sync_address(state: PageState) {
             write_address(&href, false);
         }
     };
+    // The first time, the page is compared with the address bar's: the
+    // reader may have moved to another page as the app took over.
+    let loaded = current_address(&state.base()).1.page;
     Effect::new(move |previous: Option<Page>| {
         let page = state.page();
-        if previous.as_ref().is_some_and(|p| *p != page) {
+        let moved = *previous.as_ref().unwrap_or(&loaded) != page;
+        if moved {
             flush();
             write_address(&address(), true);
         } else {

@@ -51,7 +51,10 @@ pub fn FilterBar() -> impl IntoView {
                     autocomplete="off"
                     placeholder=tr(t::filters_search_placeholder)
                     disabled=disabled
-                    prop:value=move || state.filter.with(|f| f.query.clone())
+                    // Left alone until the app has started, so that the
+                    // hydration keeps what the reader typed; the app takes
+                    // it then (`browser::apply_and_follow`).
+                    prop:value=move || state.started.get().then(|| state.filter.with(|f| f.query.clone()))
                     on:input=move |ev| {
                         let value = event_target_value(&ev);
                         state.filter.update(|f| f.query = value);

@@ -7,6 +7,7 @@
 #![allow(clippy::print_stdout)]
 
 mod check_data;
+mod fresh;
 mod preview;
 mod schema;
 mod serve;
@@ -29,8 +30,9 @@ Commands:
                          (e.g. --public-url /repo/): the README's deploy build
   test                   install what is missing, then run every check:
                          fmt, clippy (native and wasm), cargo test, check-data,
-                         actionlint, release builds, the budgets and the
-                         end-to-end tests (behind nginx, ports 4173-4176 or
+                         actionlint, release builds, a serve with no
+                         crates downloaded (an empty CARGO_HOME), the
+                         budgets and the end-to-end tests (behind nginx, ports 4173-4176 or
                          E2E_PORT and the next three)
   bench [args]           release build, then the benchmark table behind nginx:
                          bytes, speed at 67/1,000/5,000 events beside
@@ -39,6 +41,9 @@ Commands:
                          --budget)
   e2e [playwright args]  only the end-to-end tests, against the builds
                          `cargo xtask test` left (dist/, target/dist-subpath/)
+  fresh-serve            only the check that a first `trunk serve --release`
+                         with no crates downloaded answers with the timeline
+                         (after a release build, as `cargo xtask test` runs it)
   prerender [args]       render the pages of a built site again, e.g. from other
                          data: --dist DIR --data FILE [--only-home]
                          [--site-url URL] (Trunk runs it after every build)
@@ -58,6 +63,7 @@ fn main() -> ExitCode {
         "build" => preview::build(&rest),
         "test" => test::run(&rest),
         "e2e" => test::e2e(&rest),
+        "fresh-serve" => fresh::check(),
         "bench" => test::bench(&rest),
         "prerender" => test::prerender(&rest),
         "check-data" => check_data::run(&rest),

@@ -45,6 +45,7 @@ pub fn run(args: &[String]) -> Result {
     setup::ensure_npm_packages()?;
     setup::ensure_nginx()?;
     if options.build {
+        setup::fetch_crates()?;
         setup::step("trunk build --release");
         setup::run(setup::command("trunk").args(["build", "--release"]))?;
     }
@@ -66,6 +67,7 @@ pub fn build(args: &[String]) -> Result {
     setup::ensure_build_tools()?;
     // wasm-opt, which release builds run, comes from the npm packages.
     setup::ensure_npm_packages()?;
+    setup::fetch_crates()?;
     let mut words = vec!["build"];
     if !args.iter().any(|arg| arg == "--release") {
         words.push("--release");

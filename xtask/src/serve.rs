@@ -14,6 +14,7 @@ pub fn run(args: &[String]) -> Result {
     } else {
         setup::ensure_node()?;
     }
+    setup::fetch_crates()?;
     let mut cmd = setup::command("trunk");
     cmd.arg("serve").args(args);
     let shown: Vec<&str> =

@@ -63,7 +63,7 @@ fn tool_path() -> OsString {
     std::env::join_paths(dirs).unwrap_or_else(|_| std::env::var_os("PATH").unwrap_or_default())
 }
 
-fn cargo_home() -> Option<PathBuf> {
+pub fn cargo_home() -> Option<PathBuf> {
     std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")))
@@ -118,6 +118,18 @@ pub fn ensure_build_tools() -> Result {
     ensure_trunk()?;
     ensure_wasm_bindgen()
 }
+
+/// Downloads the crates the builds need, for the browser and for this
+/// machine (build scripts, the prerendering), if they are not here yet:
+/// Trunk builds offline (see Trunk.toml) and cannot download them itself.
+/// Does nothing, without the network, once they are.
+pub fn fetch_crates() -> Result {
+    step("cargo fetch (the crates the builds need; the first time, a few seconds to a minute)");
+    run(command("cargo").args(FETCH_ARGS))
+}
+
+/// As Trunk.toml's `pre_build` hook runs it.
+pub const FETCH_ARGS: [&str; 5] = ["fetch", "--target", WASM_TARGET, "--target", "host-tuple"];
 
 /// Everything `cargo xtask test` needs.
 pub fn ensure_all() -> Result {
@@ -299,7 +311,7 @@ fn ensure_chromedriver() -> Result {
     apt_install(&["chromium-driver"])
 }
 
-fn is_root() -> bool {
+pub fn is_root() -> bool {
     output(Command::new("id").arg("-u")).as_deref() == Some("0")
 }
 
@@ -451,6 +463,15 @@ version = "0.2.130"
         assert_eq!(toml_string(toml, "tools", "wasm_bindgen").as_deref(), Some("0.2.130"));
         assert_eq!(toml_string(toml, "tools", "wasm_opt").as_deref(), Some("version_132"));
         assert_eq!(toml_string(toml, "serve", "port"), None);
+    }
+
+    #[test]
+    fn trunk_fetches_as_xtask_does() {
+        let trunk_toml = read(&root().join("Trunk.toml")).unwrap();
+        let args = FETCH_ARGS.map(|arg| format!("{arg:?}")).join(", ");
+        let hook =
+            format!("stage = \"pre_build\"\ncommand = \"cargo\"\ncommand_arguments = [{args}]");
+        assert!(trunk_toml.contains(&hook), "Trunk.toml lacks the hook\n{hook}");
     }
 
     #[test]

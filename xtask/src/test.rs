@@ -3,8 +3,8 @@
 
 use std::time::{Duration, Instant};
 
-use crate::check_data;
 use crate::setup::{self, Result, WASM_TARGET, command, run as run_cmd, step};
+use crate::{check_data, fresh};
 
 /// The sub-path build the end-to-end tests serve at `/sub/path/`.
 const SUBPATH_DIST: &str = "target/dist-subpath";
@@ -15,7 +15,7 @@ pub fn run(args: &[String]) -> Result {
     }
     let started = Instant::now();
     let mut done: Vec<(&str, Duration)> = Vec::new();
-    let steps: [(&str, &dyn Fn() -> Result); 12] = [
+    let steps: [(&str, &dyn Fn() -> Result); 13] = [
         ("setup", &|| {
             step("checking the tools");
             setup::ensure_all()
@@ -93,6 +93,9 @@ pub fn run(args: &[String]) -> Result {
                 SUBPATH_DIST,
             ])
         }),
+        // A fresh machine's first `trunk serve`, with the crates not yet
+        // downloaded (reusing the release build's artifacts).
+        ("fresh-machine serve", &fresh::check),
         // Before the end-to-end tests, so that Playwright's summary is the
         // last thing printed.
         ("budgets", &|| node_bench(&["--budget"])),
@@ -127,6 +130,12 @@ pub fn e2e(args: &[String]) -> Result {
                  `trunk build --release --public-url /sub/path/ --dist {SUBPATH_DIST}`)"
             ));
         }
+    }
+    // route.spec.ts reads the table of addresses the native tests write.
+    if !setup::root().join("target/tmp/route-cases.json").is_file() {
+        return Err("target/tmp/route-cases.json is missing: run `cargo xtask test` once (or \
+                    `cargo test --test route_table`)"
+            .into());
     }
     playwright(args).map_err(|err| format!("end-to-end tests failed: {err}"))
 }
