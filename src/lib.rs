@@ -34,6 +34,8 @@ mod components;
 mod panic;
 #[cfg(feature = "ssr")]
 pub mod prerender;
+#[cfg(feature = "ssr")]
+pub mod preview;
 #[cfg(any(feature = "ssr", feature = "hydrate"))]
 pub mod state;
 #[cfg(all(test, target_arch = "wasm32", feature = "hydrate"))]
