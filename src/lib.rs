@@ -30,6 +30,10 @@ mod i18n;
 mod browser;
 #[cfg(any(feature = "ssr", feature = "hydrate"))]
 mod components;
+#[cfg(feature = "ssr")]
+pub mod feed;
+#[cfg(feature = "ssr")]
+pub mod json_ld;
 #[cfg(feature = "hydrate")]
 mod panic;
 #[cfg(feature = "ssr")]

@@ -34,17 +34,17 @@ const STYLE_CSS: &str = include_str!("../public/style.css");
 
 /// What a card shows.
 #[derive(Clone, Debug)]
-pub struct Card<'a> {
+pub struct Card {
     /// The site's name, at the top.
-    pub site: &'a str,
-    pub title: &'a str,
+    pub site: String,
+    pub title: String,
     /// The date as the page writes it, or the record's "checked as of".
-    pub date: &'a str,
+    pub date: String,
     /// The background: one era's colour, or all eras' as a strip along the
     /// foot (a home page's card).
     pub colours: Vec<String>,
     /// The language of the text, for its shaping.
-    pub lang: &'a str,
+    pub lang: &'static str,
 }
 
 /// Draws cards; holds the fonts, loaded once.
@@ -88,7 +88,7 @@ impl Renderer {
 
     /// The card as SVG text.
     pub fn svg(&self, card: &Card) -> String {
-        let (size, lines) = self.title_lines(card.title, card.lang);
+        let (size, lines) = self.title_lines(&card.title, card.lang);
         let line_height = size * 1.2;
         // The title and the date, centred in the space between the site's
         // name and the foot.
@@ -129,7 +129,7 @@ impl Renderer {
         svg.push_str(&format!(
             "<rect width=\"24\" height=\"{HEIGHT}\" fill=\"{accent}\"/>\
              <text x=\"{MARGIN}\" y=\"100\" font-size=\"34\" font-weight=\"bold\" fill=\"{accent}\">{}</text>",
-            escape(&self.fit(card.site, 34.0, true, card.lang))
+            escape(&self.fit(&card.site, 34.0, true, card.lang))
         ));
         svg.push_str(&format!("<text font-size=\"{size}\" font-weight=\"bold\" fill=\"{fg}\">"));
         for (i, line) in lines.iter().enumerate() {
@@ -144,7 +144,7 @@ impl Renderer {
             first_baseline + line_height * (lines.len() as f32 - 1.0) + 24.0 + date_size + 10.0;
         svg.push_str(&format!(
             "<text x=\"{MARGIN}\" y=\"{date_baseline:.1}\" font-size=\"{date_size}\" fill=\"{muted}\">{}</text></svg>",
-            escape(&self.fit(card.date, date_size, false, card.lang))
+            escape(&self.fit(&card.date, date_size, false, card.lang))
         ));
         svg
     }
@@ -254,11 +254,11 @@ pub fn era_colour(n: usize) -> &'static str {
 mod tests {
     use super::*;
 
-    fn card<'a>(title: &'a str, colours: &[&str]) -> Card<'a> {
+    fn card(title: &str, colours: &[&str]) -> Card {
         Card {
-            site: "México y Estados Unidos: cooperación en seguridad",
-            title,
-            date: "15 de enero de 2026",
+            site: "México y Estados Unidos: cooperación en seguridad".into(),
+            title: title.into(),
+            date: "15 de enero de 2026".into(),
             colours: colours.iter().map(ToString::to_string).collect(),
             lang: "es",
         }

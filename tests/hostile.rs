@@ -588,6 +588,7 @@ fn valid_event() -> impl Strategy<Value = Event> {
                     key: false,
                     official: false,
                     corrections: vec![],
+                    checked: None,
                     quotes,
                     sources,
                 }
