@@ -14,15 +14,10 @@ use crate::address::Page;
 use crate::data::{Event, Lang, Timeline};
 use crate::dates::PartialDate;
 use crate::i18n as t;
+use crate::meta::feed_path as path;
 
 /// Feed readers show the latest; older entries are on the site.
 pub const MAX_ENTRIES: usize = 100;
-
-/// The feed's path, relative to the site's address: beside its language's
-/// home page.
-pub fn path(lang: Lang) -> String {
-    format!("{}feed.xml", Page::home(lang).path())
-}
 
 /// One entry: an event, or a correction made to it (its index).
 struct Entry<'a> {

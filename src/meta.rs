@@ -64,6 +64,12 @@ pub fn page_meta(timeline: &Timeline, page: &Page) -> PageMeta {
     }
 }
 
+/// The Atom feed of a language (`crate::feed`), relative to the site's
+/// address: beside its home page.
+pub fn feed_path(lang: Lang) -> String {
+    format!("{}feed.xml", Page::home(lang).path())
+}
+
 /// The preview image of an event's page, relative to the site's address.
 pub fn event_image(lang: Lang, id: &str) -> String {
     format!("previews/{}/events/{}.png", lang.code(), encode(id))

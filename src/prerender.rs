@@ -24,7 +24,7 @@ use crate::dates::PartialDate;
 use crate::embed::escape_attr;
 use crate::format::format_date;
 use crate::i18n as t;
-use crate::meta::{IMAGE_HEIGHT, IMAGE_WIDTH, key_moments_image, og_locale, page_meta};
+use crate::meta::{IMAGE_HEIGHT, IMAGE_WIDTH, feed_path, key_moments_image, og_locale, page_meta};
 use crate::preview::{Card, Renderer, era_colour};
 use crate::state::Start;
 use crate::{feed, json_ld};
@@ -93,7 +93,7 @@ impl Prerender<'_> {
         self.write_previews(dist, &all)?;
         for lang in Lang::ALL {
             std::fs::write(
-                dist.join(feed::path(lang)),
+                dist.join(feed_path(lang)),
                 feed::atom(&self.timeline, lang, &self.site.url),
             )?;
         }
@@ -219,7 +219,7 @@ impl Prerender<'_> {
             og_locale(page.lang.other()),
             url(&meta.image),
             escape_attr(t::feed_title(page.lang)),
-            url(&feed::path(page.lang)),
+            url(&feed_path(page.lang)),
         );
         head.push_str(&json_ld::script(&self.timeline, page, &self.site.url));
         head

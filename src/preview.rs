@@ -1,31 +1,36 @@
 //! The link-preview image of a page (`og:image`): a 1200×630 card with the
 //! site's name, the page's title and its date, on its era's colour, drawn
-//! at build time from SVG by `resvg` with the committed DejaVu fonts
+//! at build time from SVG by `resvg` with the committed `DejaVu` fonts
 //! (`assets/fonts/`), so that every build draws the same pixels, with no
 //! browser, no system font and no network.
 //!
 //! The title is wrapped here (SVG text does not wrap), measured with the
 //! same fonts that draw it. Text from the data is XML-escaped into the SVG.
 
+use std::fmt::Write as _;
 use std::sync::Arc;
 
 use resvg::tiny_skia::{Pixmap, Transform};
 use resvg::usvg::{self, fontdb};
 
-pub const WIDTH: u32 = 1200;
-pub const HEIGHT: u32 = 630;
+pub use crate::meta::{IMAGE_HEIGHT as HEIGHT, IMAGE_WIDTH as WIDTH};
 
 const REGULAR: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
 const BOLD: &[u8] = include_bytes!("../assets/fonts/DejaVuSans-Bold.ttf");
 const FAMILY: &str = "DejaVu Sans";
 
+/// A small count or size as a float (counts past 65,535 are taken as that).
+fn float(n: impl TryInto<u16>) -> f32 {
+    f32::from(n.try_into().unwrap_or(u16::MAX))
+}
+
 /// Left and right margin of the text.
 const MARGIN: f32 = 80.0;
 /// The widest a line of the title may be.
-const TEXT_WIDTH: f32 = WIDTH as f32 - 2.0 * MARGIN;
+const TEXT_WIDTH: f32 = 1200.0 - 2.0 * MARGIN;
 /// Title sizes to try, largest first: a long title gets a smaller size
-/// before it is cut. Even the smallest stays readable in WhatsApp's
-/// thumbnail, about a quarter of the card's width.
+/// before it is cut. Even the smallest stays readable in a chat app's
+/// preview, about 300 pixels wide: a quarter of the card.
 const TITLE_SIZES: [f32; 4] = [68.0, 60.0, 52.0, 46.0];
 const TITLE_LINES: usize = 4;
 
@@ -90,62 +95,65 @@ impl Renderer {
     pub fn svg(&self, card: &Card) -> String {
         let (size, lines) = self.title_lines(&card.title, card.lang);
         let line_height = size * 1.2;
+        let (width, height) = (float(WIDTH), float(HEIGHT));
         // The title and the date, centred in the space between the site's
         // name and the foot.
         let date_size = 38.0;
-        let block = line_height * lines.len() as f32 + 24.0 + date_size;
-        let (top, bottom) = (150.0, HEIGHT as f32 - 70.0);
+        let block = line_height * float(lines.len()) + 24.0 + date_size;
+        let (top, bottom) = (150.0, height - 70.0);
         let first_baseline = top + ((bottom - top - block) / 2.0).max(0.0) + size;
         let mut svg = format!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{HEIGHT}\" \
              viewBox=\"0 0 {WIDTH} {HEIGHT}\" font-family=\"{FAMILY}\" xml:lang=\"{}\">",
             escape(card.lang)
         );
-        match card.colours.as_slice() {
-            [one] => svg.push_str(&format!(
-                "<rect width=\"{WIDTH}\" height=\"{HEIGHT}\" fill=\"{}\"/>",
-                escape(one)
-            )),
-            many => {
-                svg.push_str(&format!(
-                    "<rect width=\"{WIDTH}\" height=\"{HEIGHT}\" fill=\"{}\"/>",
-                    css_colour("--bg").unwrap_or("#ffffff")
-                ));
-                let n = many.len().max(1) as f32;
-                for (i, colour) in many.iter().enumerate() {
-                    svg.push_str(&format!(
-                        "<rect x=\"{:.1}\" y=\"{}\" width=\"{:.1}\" height=\"48\" fill=\"{}\"/>",
-                        WIDTH as f32 * i as f32 / n,
-                        HEIGHT - 48,
-                        WIDTH as f32 / n + 1.0,
-                        escape(colour)
-                    ));
-                }
+        let background = match card.colours.as_slice() {
+            [one] => one.as_str(),
+            _ => css_colour("--bg").unwrap_or("#ffffff"),
+        };
+        let _ = write!(
+            svg,
+            "<rect width=\"{WIDTH}\" height=\"{HEIGHT}\" fill=\"{}\"/>",
+            escape(background)
+        );
+        if card.colours.len() > 1 {
+            let band = width / float(card.colours.len());
+            for (i, colour) in card.colours.iter().enumerate() {
+                let _ = write!(
+                    svg,
+                    "<rect x=\"{:.1}\" y=\"{}\" width=\"{:.1}\" height=\"48\" fill=\"{}\"/>",
+                    band * float(i),
+                    HEIGHT - 48,
+                    band + 1.0,
+                    escape(colour)
+                );
             }
         }
         let accent = css_colour("--accent").unwrap_or("#0b5d4b");
         let fg = css_colour("--fg").unwrap_or("#1b1f23");
         let muted = css_colour("--muted").unwrap_or("#4e5660");
-        svg.push_str(&format!(
+        let _ = write!(
+            svg,
             "<rect width=\"24\" height=\"{HEIGHT}\" fill=\"{accent}\"/>\
-             <text x=\"{MARGIN}\" y=\"100\" font-size=\"34\" font-weight=\"bold\" fill=\"{accent}\">{}</text>",
+             <text x=\"{MARGIN}\" y=\"100\" font-size=\"34\" font-weight=\"bold\" fill=\"{accent}\">{}</text>\
+             <text font-size=\"{size}\" font-weight=\"bold\" fill=\"{fg}\">",
             escape(&self.fit(&card.site, 34.0, true, card.lang))
-        ));
-        svg.push_str(&format!("<text font-size=\"{size}\" font-weight=\"bold\" fill=\"{fg}\">"));
+        );
         for (i, line) in lines.iter().enumerate() {
-            svg.push_str(&format!(
+            let _ = write!(
+                svg,
                 "<tspan x=\"{MARGIN}\" y=\"{:.1}\">{}</tspan>",
-                first_baseline + line_height * i as f32,
+                first_baseline + line_height * float(i),
                 escape(line)
-            ));
+            );
         }
-        svg.push_str("</text>");
         let date_baseline =
-            first_baseline + line_height * (lines.len() as f32 - 1.0) + 24.0 + date_size + 10.0;
-        svg.push_str(&format!(
-            "<text x=\"{MARGIN}\" y=\"{date_baseline:.1}\" font-size=\"{date_size}\" fill=\"{muted}\">{}</text></svg>",
+            first_baseline + line_height * (float(lines.len()) - 1.0) + 24.0 + date_size + 10.0;
+        let _ = write!(
+            svg,
+            "</text><text x=\"{MARGIN}\" y=\"{date_baseline:.1}\" font-size=\"{date_size}\" fill=\"{muted}\">{}</text></svg>",
             escape(&self.fit(&card.date, date_size, false, card.lang))
-        ));
+        );
         svg
     }
 
@@ -311,10 +319,11 @@ mod tests {
     fn long_titles_wrap_then_shrink_then_are_cut() {
         let r = Renderer::new();
         let (size, lines) = r.title_lines("Rápido y Furioso", "es");
-        assert_eq!((size, lines.len()), (TITLE_SIZES[0], 1));
+        assert!((size - TITLE_SIZES[0]).abs() < f32::EPSILON);
+        assert_eq!(lines.len(), 1);
         let long = "palabra ".repeat(40);
         let (size, lines) = r.title_lines(&long, "es");
-        assert_eq!(size, TITLE_SIZES[TITLE_SIZES.len() - 1]);
+        assert!((size - TITLE_SIZES[TITLE_SIZES.len() - 1]).abs() < f32::EPSILON);
         assert_eq!(lines.len(), TITLE_LINES);
         assert!(lines[TITLE_LINES - 1].ends_with('…'));
         for line in &lines {
