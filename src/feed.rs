@@ -17,7 +17,7 @@ use crate::i18n as t;
 use crate::meta::feed_path as path;
 
 /// Feed readers show the latest; older entries are on the site.
-pub const MAX_ENTRIES: usize = 100;
+pub const MAX_ENTRIES: usize = 200;
 
 /// One entry: an event, or a correction made to it (its index).
 struct Entry<'a> {

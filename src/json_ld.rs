@@ -31,11 +31,14 @@ pub fn script(timeline: &Timeline, page: &Page, site_url: &str) -> String {
 }
 
 fn image(timeline: &Timeline, page: &Page, site_url: &str) -> Value {
+    // schema.org's width and height are a distance or a quantity, not a
+    // bare number: pixels are UN/CEFACT unit E37.
+    let pixels = |n: u32| json!({ "@type": "QuantitativeValue", "value": n, "unitCode": "E37" });
     json!({
         "@type": "ImageObject",
         "url": format!("{site_url}{}", page_meta(timeline, page).image),
-        "width": IMAGE_WIDTH,
-        "height": IMAGE_HEIGHT,
+        "width": pixels(IMAGE_WIDTH),
+        "height": pixels(IMAGE_HEIGHT),
     })
 }
 
