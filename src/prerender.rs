@@ -462,8 +462,6 @@ mod tests {
         assert!(!missing.contains("<script"));
         // A preview image for every page, and the key moments'.
         for lang in Lang::ALL {
-            let page_images = written.iter().filter(|f| f.starts_with(&dir)).count();
-            assert_eq!(page_images, written.len());
             let png = std::fs::read(dir.join(crate::meta::home_image(lang))).unwrap();
             assert_eq!(&png[1..4], b"PNG");
             assert!(dir.join(key_moments_image(lang).0).is_file());
