@@ -243,13 +243,15 @@ test.describe('structured data (JSON-LD)', () => {
     expect(typecheck('home', checked)).toBe('');
   });
 
-  test('the checks have teeth: an unknown property, a wrong type and broken JSON-LD fail', async () => {
+  test('the checks have teeth: unknown properties, a value of the wrong type and broken JSON-LD fail', async () => {
     const complaints = typecheck('wrong', [
       { type: 'Article', data: { '@context': 'https://schema.org', '@type': 'Article', headlin: 'x' } },
       { type: 'Article', data: { '@context': 'https://schema.org', '@type': 'Article', correction: [{ '@type': 'CorrectionComment', datePublishd: '2026-01-01' }] } },
+      { type: 'Article', data: { '@context': 'https://schema.org', '@type': 'Article', image: { '@type': 'ImageObject', width: 1200 } } },
     ]);
-    expect(complaints).toContain("'headlin'");
-    expect(complaints).toContain("'datePublishd'");
+    expect(complaints).toContain('"headlin"');
+    expect(complaints).toContain('"datePublishd"');
+    expect(complaints).toContain("Type 'number' is not assignable");
     await expect(jsonld.expand({ '@context': 'https://schema.org', '@id': 'not an IRI', name: 'x' }, { documentLoader, safe: true })).rejects.toThrow();
   });
 });
