@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { parse as parseFluent } from '@fluent/syntax';
 import { expect, test } from '@playwright/test';
 import jsonld from 'jsonld';
-import { PORTS, pagePath } from '../helpers.mjs';
+import { PORTS, pagePath, ready } from '../helpers.mjs';
 import { E2E_DIST, ROOT } from '../nginx.mjs';
 
 type Text = { es: string; en: string };
@@ -134,6 +134,19 @@ test.describe('link previews, as Facebook and X make them', () => {
       expect(pngSize(image.body)).toEqual({ width: 1200, height: 630 });
     });
   }
+
+  test('after a language switch in the app, the document names the new page\'s image and feed', async ({ page }) => {
+    await page.goto(pagePath('es', EVENT.id));
+    await ready(page);
+    await page.locator('.language-switch a[lang=en]').click();
+    await expect(page).toHaveURL(new RegExp(`${pagePath('en', EVENT.id)}$`));
+    await expect(page.locator('meta[property="og:image"]')).toHaveAttribute('content', new RegExp(`/previews/en/events/${EVENT.id}\\.png$`));
+    await expect(page.locator('meta[property="og:image:alt"]')).toHaveAttribute('content', new RegExp(EVENT.title.en.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    await expect(page.locator('meta[name="twitter:image:alt"]')).toHaveAttribute('content', (await page.locator('meta[property="og:image:alt"]').getAttribute('content'))!);
+    const feed = page.locator('link[rel=alternate][type="application/atom+xml"]');
+    await expect(feed).toHaveAttribute('href', /\/en\/feed\.xml$/);
+    await expect(feed).toHaveAttribute('title', pieces('en', 'feed-title').join(''));
+  });
 
   test('every image of the build is a 1200×630 PNG under 100 KB: each page, each language, the key moments', () => {
     const files: string[] = [];
