@@ -20,7 +20,8 @@ use crate::components::LoadErrorView;
 use crate::data::{self, Lang};
 use crate::dates::{PartialDate, from_days_since_epoch};
 use crate::embed::{HeightReport, amp_message, pym_message};
-use crate::meta::page_meta;
+use crate::i18n as t;
+use crate::meta::{feed_path, page_meta};
 use crate::state::{Loaded, PageState, Start};
 use crate::{App, panic};
 
@@ -264,8 +265,11 @@ fn write_address(href: &str, push: bool) {
     }
 }
 
-/// Keeps the document's language, title, description and links to its
-/// twin page in step with the page shown.
+/// Keeps the document's language, title, description, links to its twin
+/// page and its feed, and its preview image in step with the page shown.
+/// The other sharing tags and the structured data stay as served: crawlers
+/// and link previews read each page's own prerendered `<head>` and run no
+/// script, so they never see a head this changed.
 ///
 /// A new `<html lang>` makes the browser restyle the whole page and shape
 /// every text again for the new locale: 4 to 6 ms with thousands of events
@@ -303,6 +307,12 @@ fn sync_document(state: PageState) {
                 &format!("{site}{path}"),
             );
         }
+        set("meta[property='og:image']", "content", &format!("{site}{}", meta.image));
+        set("meta[property='og:image:alt']", "content", &meta.image_alt);
+        set("meta[name='twitter:image:alt']", "content", &meta.image_alt);
+        let feed = "link[rel=alternate][type='application/atom+xml']";
+        set(feed, "href", &format!("{site}{}", feed_path(lang)));
+        set(feed, "title", t::feed_title(lang));
         lang
     });
 }

@@ -30,10 +30,16 @@ mod i18n;
 mod browser;
 #[cfg(any(feature = "ssr", feature = "hydrate"))]
 mod components;
+#[cfg(feature = "ssr")]
+pub mod feed;
+#[cfg(feature = "ssr")]
+pub mod json_ld;
 #[cfg(feature = "hydrate")]
 mod panic;
 #[cfg(feature = "ssr")]
 pub mod prerender;
+#[cfg(feature = "ssr")]
+pub mod preview;
 #[cfg(any(feature = "ssr", feature = "hydrate"))]
 pub mod state;
 #[cfg(all(test, target_arch = "wasm32", feature = "hydrate"))]

@@ -1,8 +1,9 @@
 //! Every page, rendered at build time from the same components the browser
 //! runs: a home page per language and a page per event and language, each
 //! complete without JavaScript, with its own title, description, sharing
-//! metadata and links to its twin in the other language; plus
-//! `sitemap.xml`, `robots.txt` and a `404.html` in both languages.
+//! metadata, preview image (`preview`), structured data (`json_ld`) and
+//! links to its twin in the other language; plus an Atom feed per language
+//! (`feed`), `sitemap.xml`, `robots.txt` and a `404.html` in both languages.
 //!
 //! The template is the page Trunk builds (`index.html`, kept as
 //! `shell.html`): its `<head>` links the hashed styles and scripts, and its
@@ -21,9 +22,12 @@ use crate::address::Page;
 use crate::data::{Lang, Timeline};
 use crate::dates::PartialDate;
 use crate::embed::escape_attr;
+use crate::format::{format_date, format_record_dates};
 use crate::i18n as t;
-use crate::meta::{og_locale, page_meta};
+use crate::meta::{IMAGE_HEIGHT, IMAGE_WIDTH, feed_path, key_moments_image, og_locale, page_meta};
+use crate::preview::{Card, Renderer, era_colour};
 use crate::state::Start;
+use crate::{feed, json_ld};
 
 /// Where and how the site is published.
 #[derive(Clone, Debug)]
@@ -86,6 +90,13 @@ impl Prerender<'_> {
             std::fs::write(&file, self.page(page)?)?;
             written.push(file);
         }
+        self.write_previews(dist, &all)?;
+        for lang in Lang::ALL {
+            std::fs::write(
+                dist.join(feed_path(lang)),
+                feed::atom(&self.timeline, lang, &self.site.url),
+            )?;
+        }
         std::fs::write(dist.join("sitemap.xml"), self.sitemap(&all))?;
         std::fs::write(
             dist.join("robots.txt"),
@@ -93,6 +104,59 @@ impl Prerender<'_> {
         )?;
         std::fs::write(dist.join("404.html"), self.not_found())?;
         Ok(written)
+    }
+
+    /// The preview image of each page in `pages`, and of each language's
+    /// key moments.
+    fn write_previews(&self, dist: &Path, pages: &[Page]) -> std::io::Result<()> {
+        let renderer = Renderer::new();
+        let mut images: Vec<(String, Card)> = pages
+            .iter()
+            .map(|page| (page_meta(&self.timeline, page).image, self.card(page)))
+            .collect();
+        for lang in Lang::ALL {
+            let mut card = self.card(&Page::home(lang));
+            card.title = t::share_card_key_moments(lang).to_string();
+            images.push((key_moments_image(lang).0, card));
+        }
+        for (path, card) in images {
+            let png = renderer.png(&card).map_err(std::io::Error::other)?;
+            let file = dist.join(path);
+            if let Some(dir) = file.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            std::fs::write(file, png)?;
+        }
+        Ok(())
+    }
+
+    /// What a page's preview image shows: an event's title, date and era;
+    /// a home page's subtitle, the day the record was checked and every
+    /// era.
+    fn card(&self, page: &Page) -> Card {
+        let lang = page.lang;
+        let timeline = &self.timeline;
+        let event = page.event.as_deref().and_then(|id| timeline.event(id));
+        let (title, date, colours) = match event {
+            Some(e) => {
+                let era = timeline.eras.iter().position(|era| era.id == e.era).unwrap_or(0);
+                (
+                    e.title.get(lang).to_string(),
+                    format_date(lang, e.date, e.end),
+                    vec![era_colour(era).to_string()],
+                )
+            }
+            None => (
+                t::app_subtitle(lang).to_string(),
+                format_record_dates(
+                    lang,
+                    timeline.newest_fact().unwrap_or(timeline.updated),
+                    timeline.updated,
+                ),
+                (0..timeline.eras.len().max(1)).map(|n| era_colour(n).to_string()).collect(),
+            ),
+        };
+        Card { site: t::app_title(lang).into(), title, date, colours, lang: lang.code() }
     }
 
     /// One page: the template with the page's language, metadata and
@@ -114,6 +178,7 @@ impl Prerender<'_> {
         let meta = page_meta(&self.timeline, page);
         let url = |path: &str| escape_attr(&format!("{}{path}", self.site.url));
         let (title, description) = (escape_attr(&meta.title), escape_attr(&meta.description));
+        let image_alt = escape_attr(&meta.image_alt);
         let mut head = format!(
             "<title>{title}</title>\
              <meta name=\"description\" content=\"{description}\">\
@@ -141,16 +206,27 @@ impl Prerender<'_> {
              <meta property=\"og:url\" content=\"{}\">\
              <meta property=\"og:locale\" content=\"{}\">\
              <meta property=\"og:locale:alternate\" content=\"{}\">\
-             <meta name=\"twitter:card\" content=\"summary\">\
+             <meta property=\"og:image\" content=\"{}\">\
+             <meta property=\"og:image:type\" content=\"image/png\">\
+             <meta property=\"og:image:width\" content=\"{IMAGE_WIDTH}\">\
+             <meta property=\"og:image:height\" content=\"{IMAGE_HEIGHT}\">\
+             <meta property=\"og:image:alt\" content=\"{image_alt}\">\
+             <meta name=\"twitter:card\" content=\"summary_large_image\">\
              <meta name=\"twitter:title\" content=\"{title}\">\
-             <meta name=\"twitter:description\" content=\"{description}\">",
+             <meta name=\"twitter:description\" content=\"{description}\">\
+             <meta name=\"twitter:image:alt\" content=\"{image_alt}\">\
+             <link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"{}\">",
             url(default),
             if meta.is_event { "article" } else { "website" },
             escape_attr(t::app_title(page.lang)),
             url(&meta.path),
             og_locale(page.lang),
             og_locale(page.lang.other()),
+            url(&meta.image),
+            escape_attr(t::feed_title(page.lang)),
+            url(&feed_path(page.lang)),
         );
+        head.push_str(&json_ld::script(&self.timeline, page, &self.site.url));
         head
     }
 
@@ -311,6 +387,18 @@ mod tests {
         ));
         assert!(html.contains(r#"<link rel="alternate" hreflang="es" href="https://example.org/sub/eventos/merida-2007/">"#));
         assert!(html.contains(r#"<meta property="og:locale" content="en_US">"#));
+        // The link preview: the event's own image, described in English.
+        assert!(html.contains(r#"<meta property="og:image" content="https://example.org/sub/previews/en/events/merida-2007.png">"#));
+        assert!(html.contains(r#"<meta property="og:image:width" content="1200"><meta property="og:image:height" content="630">"#));
+        assert!(html.contains(r#"<meta property="og:image:alt" content="Card from the Mexico–United States timeline with the title “Joint statement on the Mérida Initiative” and the date October 22, 2007">"#));
+        assert!(html.contains(r#"<meta name="twitter:card" content="summary_large_image">"#));
+        assert!(html.contains(r#"<link rel="alternate" type="application/atom+xml" title="Mexico–United States timeline: events and corrections" href="https://example.org/sub/en/feed.xml">"#));
+        assert_eq!(
+            html.matches(r#"<script type="application/ld+json">{"@context":"https://schema.org""#)
+                .count(),
+            1
+        );
+        assert!(html.contains(r#""@type":"Article""#));
         // The page itself: every event as a link to its page, the open
         // event's detail with its sources.
         assert!(html.contains(r#"<div id="app" data-fingerprint=""#));
@@ -331,6 +419,14 @@ mod tests {
         assert!(html.contains(r#"hreflang="en" href="https://example.org/sub/en/""#));
         assert!(!html.contains(r#"id="detail-heading""#));
         assert!(html.contains(r#"href="/sub/eventos/merida-2007/""#));
+        assert!(html.contains(
+            r#"<meta property="og:image" content="https://example.org/sub/previews/es/home.png">"#
+        ));
+        assert!(html.contains(r#"title="Cronología México–Estados Unidos: eventos y correcciones" href="https://example.org/sub/feed.xml">"#));
+        assert!(
+            html.contains(r#"<script type="application/ld+json">{"@context":"https://schema.org""#)
+        );
+        assert!(html.contains(r#""@type":"CollectionPage""#));
     }
 
     #[test]
@@ -343,6 +439,15 @@ mod tests {
         let html = p.page(&Page::event(Lang::Es, &id)).unwrap();
         assert!(!html.contains("<img src=x"), "markup from the data must stay text");
         assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+        // In the image's description and the structured data too.
+        assert!(
+            html.contains(
+                "con el título «&lt;img src=x onerror=alert(1)&gt; &amp; &quot;co&quot;»"
+            )
+        );
+        assert!(
+            html.contains(r#""headline":"\u003cimg src=x onerror=alert(1)\u003e \u0026 \"co\"""#)
+        );
     }
 
     /// A template without the app's empty `<div>` (a changed index.html, a
@@ -382,6 +487,19 @@ mod tests {
         assert!(missing.contains("<link rel=stylesheet href=/sub/style-0123456789abcdef.css>"));
         assert!(missing.contains(r#"href="/sub/en/""#));
         assert!(!missing.contains("<script"));
+        // A preview image for every page, and the key moments'.
+        for lang in Lang::ALL {
+            let png = std::fs::read(dir.join(crate::meta::home_image(lang))).unwrap();
+            assert_eq!(&png[1..4], b"PNG");
+            assert!(dir.join(key_moments_image(lang).0).is_file());
+            for e in &p.timeline.events {
+                assert!(dir.join(crate::meta::event_image(lang, &e.id)).is_file(), "{}", e.id);
+            }
+        }
+        // A feed per language.
+        let feed = std::fs::read_to_string(dir.join("en/feed.xml")).unwrap();
+        assert_eq!(feed.matches("<entry>").count(), p.timeline.events.len());
+        assert!(std::fs::read_to_string(dir.join("feed.xml")).unwrap().contains("xml:lang=\"es\""));
         let homes = p.write(&dir, Pages::Homes).unwrap();
         assert_eq!(homes.len(), 2);
         std::fs::remove_dir_all(&dir).unwrap();

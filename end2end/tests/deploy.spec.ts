@@ -4,6 +4,7 @@
 // security headers, brotli, the Content Security Policy as header and
 // <meta> together, an embed from another origin (frame-ancestors), the
 // sub-path build, the prerendered pages (one per language and per event),
+// the Atom feeds and the link-preview images,
 // the old links' redirects to them, and that deploy/netlify/ and
 // deploy/cloudflare-pages/ say the same.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -32,6 +33,8 @@ const HTML = /^text\/html; charset=utf-8$/;
 const eventIds = (dist: string): string[] =>
   JSON.parse(readFileSync(join(dist, 'data/events.json'), 'utf8')).events.map((e: { id: string }) => e.id);
 const JS = /^(application|text)\/javascript; charset=utf-8$/;
+const ATOM = /^application\/atom\+xml; charset=utf-8$/;
+const PNG = /^image\/png$/;
 
 /** Trunk's hashed outputs in a build directory. Trunk writes the hash as
  * hexadecimal digits without leading zeros: 16 digits, or fewer when the
@@ -100,6 +103,12 @@ function kinds(prefix: string, dist: string): Kind[] {
     { ...page('the English home page', `${prefix}en/`), file: join(dist, 'en', 'index.html') },
     { name: 'robots.txt', path: `${prefix}robots.txt`, status: 200, type: /^text\/plain; charset=utf-8$/, cache: 'no-cache', file: join(dist, 'robots.txt') },
     { name: 'an event with no page: the 404 page', path: `${prefix}eventos/no-such-event/`, status: 404, type: HTML, cache: 'no-cache', file: join(dist, '404.html') },
+    // The feeds and the link-preview images (issue 27): they keep their
+    // names when the data changes.
+    { name: 'the Spanish feed', path: `${prefix}feed.xml`, status: 200, type: ATOM, cache: 'no-cache', file: join(dist, 'feed.xml') },
+    { name: 'the English feed', path: `${prefix}en/feed.xml`, status: 200, type: ATOM, cache: 'no-cache', file: join(dist, 'en', 'feed.xml') },
+    { name: 'a home page\'s preview image', path: `${prefix}previews/en/home.png`, status: 200, type: PNG, cache: 'no-cache', file: join(dist, 'previews/en/home.png') },
+    { name: 'an event\'s preview image', path: `${prefix}previews/es/events/${ids[0]}.png`, status: 200, type: PNG, cache: 'no-cache', file: join(dist, `previews/es/events/${ids[0]}.png`) },
   );
   return list;
 }
@@ -473,6 +482,9 @@ test.describe('Netlify and Cloudflare Pages', () => {
           expect(host.get(name), `${file}: ${name} of ${path}`).toBe(nginx[name]);
         }
         expect(host.has('x-frame-options'), path).toBe(false);
+        // The host chooses the type, except where a rule must (the feeds).
+        if (host.has('content-type')) expect(host.get('content-type'), `${file}: content-type of ${path}`).toBe(nginx['content-type']);
+        if (path.endsWith('feed.xml')) expect(host.get('content-type'), `${file}: ${path} as Atom`).toMatch(ATOM);
       }
     });
   }

@@ -271,7 +271,7 @@ test('sharing metadata and alternates are in the served page, for each page', as
       await expect(meta('og:url')).toHaveAttribute('content', canonical);
       await expect(meta('og:type')).toHaveAttribute('content', id ? 'article' : 'website');
       await expect(meta('og:locale')).toHaveAttribute('content', lang === 'es' ? 'es_MX' : 'en_US');
-      await expect(meta('twitter:card')).toHaveAttribute('content', 'summary');
+      await expect(meta('twitter:card')).toHaveAttribute('content', 'summary_large_image');
       await expect(meta('twitter:title')).toHaveAttribute('content', title);
       await expect(meta('twitter:description')).toHaveAttribute('content', description);
     }

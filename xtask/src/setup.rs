@@ -1,6 +1,7 @@
 //! Finding, checking and installing the tools: the wasm target, Trunk,
 //! wasm-bindgen-cli, the npm packages (Playwright and binaryen's wasm-opt),
-//! and the system's Chromium and nginx with its brotli modules.
+//! and the system's Chromium, nginx with its brotli modules, and Python's
+//! feedparser.
 
 use std::ffi::OsString;
 use std::fs;
@@ -136,7 +137,8 @@ pub fn ensure_all() -> Result {
     ensure_build_tools()?;
     ensure_npm_packages()?;
     ensure_chromium()?;
-    ensure_nginx()
+    ensure_nginx()?;
+    ensure_feedparser()
 }
 
 pub fn ensure_wasm_target() -> Result {
@@ -309,6 +311,36 @@ fn ensure_chromedriver() -> Result {
     }
     step("installing chromium-driver (apt-get install -y chromium-driver)");
     apt_install(&["chromium-driver"])
+}
+
+/// Python's `feedparser` (Debian's `python3-feedparser`, for Debian's own
+/// Python, whatever `python3` is first on the PATH), which reads the built
+/// Atom feeds in the end-to-end tests (`end2end/feedcheck.py`).
+pub fn ensure_feedparser() -> Result {
+    let found_it = || {
+        Command::new("/usr/bin/python3")
+            .args(["-c", "import feedparser"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    if found_it() {
+        found("python3-feedparser");
+        return Ok(());
+    }
+    if !is_root() {
+        return Err("Python's feedparser is not installed; install it with\n\n    \
+             sudo apt-get update && sudo apt-get install -y python3-feedparser"
+            .to_owned());
+    }
+    step("installing python3-feedparser (apt-get install -y python3-feedparser)");
+    apt_install(&["python3-feedparser"])?;
+    if found_it() {
+        Ok(())
+    } else {
+        Err("apt-get installed python3-feedparser, but python3 cannot import it".to_owned())
+    }
 }
 
 pub fn is_root() -> bool {
