@@ -23,6 +23,7 @@ use crate::dates::PartialDate;
 use crate::embed::escape_attr;
 use crate::i18n as t;
 use crate::meta::{og_locale, page_meta};
+use crate::oembed;
 use crate::state::Start;
 
 /// Where and how the site is published.
@@ -84,6 +85,7 @@ impl Prerender<'_> {
                 std::fs::create_dir_all(dir)?;
             }
             std::fs::write(&file, self.page(page))?;
+            std::fs::write(file.with_file_name(oembed::FILE), self.oembed(page))?;
             written.push(file);
         }
         std::fs::write(dist.join("sitemap.xml"), self.sitemap(&all))?;
@@ -107,8 +109,28 @@ impl Prerender<'_> {
         insert_head(&html, &self.head(page))
     }
 
-    /// The page's title, description, canonical address, language twins
-    /// and sharing metadata.
+    /// The page's oEmbed response (see `oembed`): the page in a frame, for
+    /// a CMS where an author pasted its link.
+    pub fn oembed(&self, page: &Page) -> String {
+        let meta = page_meta(&self.timeline, page);
+        let page_url = format!("{}{}", self.site.url, meta.path);
+        let embed_url = format!("{page_url}?embed=1");
+        let provider_url = format!("{}{}", self.site.url, Page::home(page.lang).path());
+        oembed::Embed {
+            title: &meta.title,
+            page_url: &page_url,
+            embed_url: &embed_url,
+            frame_title: t::embed_iframe_title(page.lang),
+            provider_name: t::app_title(page.lang),
+            provider_url: &provider_url,
+            // The page's preview image, once pages have one.
+            thumbnail: None,
+        }
+        .json()
+    }
+
+    /// The page's title, description, canonical address, language twins,
+    /// oEmbed discovery link and sharing metadata.
     fn head(&self, page: &Page) -> String {
         let meta = page_meta(&self.timeline, page);
         let url = |path: &str| escape_attr(&format!("{}{path}", self.site.url));
@@ -116,8 +138,11 @@ impl Prerender<'_> {
         let mut head = format!(
             "<title>{title}</title>\
              <meta name=\"description\" content=\"{description}\">\
-             <link rel=\"canonical\" href=\"{}\">",
-            url(&meta.path)
+             <link rel=\"canonical\" href=\"{}\">\
+             <link rel=\"alternate\" type=\"{}\" href=\"{}\" title=\"{title}\">",
+            url(&meta.path),
+            oembed::LINK_TYPE,
+            url(&format!("{}{}", meta.path, oembed::FILE)),
         );
         for (lang, path) in &meta.alternates {
             let _ = write!(
@@ -306,6 +331,11 @@ mod tests {
         ));
         assert!(html.contains(r#"<link rel="alternate" hreflang="es" href="https://example.org/sub/eventos/merida-2007/">"#));
         assert!(html.contains(r#"<meta property="og:locale" content="en_US">"#));
+        assert!(html.contains(concat!(
+            r#"<link rel="alternate" type="application/json+oembed" "#,
+            r#"href="https://example.org/sub/en/events/merida-2007/oembed.json" "#,
+            r#"title="Joint statement on the Mérida Initiative"#
+        )));
         // The page itself: every event as a link to its page, the open
         // event's detail with its sources.
         assert!(html.contains(r#"<div id="app" data-fingerprint=""#));
@@ -338,6 +368,12 @@ mod tests {
         let html = p.page(&Page::event(Lang::Es, &id));
         assert!(!html.contains("<img src=x"), "markup from the data must stay text");
         assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+        let oembed: serde_json::Value =
+            serde_json::from_str(&p.oembed(&Page::event(Lang::Es, &id))).unwrap();
+        assert!(
+            oembed["title"].as_str().unwrap().contains("<img src=x onerror=alert(1)> & \"co\"")
+        );
+        assert!(!oembed["html"].as_str().unwrap().contains("<img"));
     }
 
     #[test]
@@ -350,6 +386,20 @@ mod tests {
         assert_eq!(written.len(), 2 + 2 * p.timeline.events.len());
         assert!(dir.join("en/events/merida-2007/index.html").is_file());
         assert!(dir.join("eventos/merida-2007/index.html").is_file());
+        // Each page's oEmbed response beside it, naming the page and its
+        // framed view in the page's language.
+        for (path, lang) in [("", "es"), ("en/", "en"), ("eventos/merida-2007/", "es")] {
+            let text = std::fs::read_to_string(dir.join(path).join("oembed.json")).unwrap();
+            let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+            let src = format!(r#"src="https://example.org/sub/{path}?embed=1""#);
+            assert!(json["html"].as_str().unwrap().contains(&src), "{path}: {text}");
+            let provider = if lang == "en" {
+                "https://example.org/sub/en/"
+            } else {
+                "https://example.org/sub/"
+            };
+            assert_eq!(json["provider_url"], provider, "{path}");
+        }
         let sitemap = std::fs::read_to_string(dir.join("sitemap.xml")).unwrap();
         assert_eq!(sitemap.matches("<loc>").count(), written.len());
         assert!(sitemap.contains("<loc>https://example.org/sub/en/events/merida-2007/</loc>"));
