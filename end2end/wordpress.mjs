@@ -218,6 +218,8 @@ export async function startWordPress({ port, appPort }) {
   const post = install({ port, appPort });
   const server = spawn('php', php(['-S', `127.0.0.1:${port}`, '-t', SITE]), {
     stdio: ['ignore', 'ignore', 'inherit'],
+    // Its own process group: its workers stop with it.
+    detached: true,
     // WordPress fetches the timeline while it renders: a second worker
     // answers the tests meanwhile.
     env: { ...process.env, PHP_CLI_SERVER_WORKERS: '2' },
@@ -225,7 +227,8 @@ export async function startWordPress({ port, appPort }) {
   await waitFor(listening({ host: '127.0.0.1', port }), server, 'php -S');
   console.log(`wordpress.mjs: WordPress ${post.wordpress} at http://127.0.0.1:${port}/ in ${Date.now() - started} ms; post ${post.post}`);
   const stop = () => {
-    for (const child of [server, db.child]) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    if (server.exitCode === null && server.signalCode === null) process.kill(-server.pid, 'SIGTERM');
+    if (db.child.exitCode === null && db.child.signalCode === null) db.child.kill('SIGTERM');
   };
   process.once('exit', stop);
   return { post, stop, exited: new Promise((done) => server.once('exit', done)) };

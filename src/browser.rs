@@ -287,6 +287,9 @@ fn sync_document(state: PageState) {
         let site = format!("{}{}", window().location().origin().unwrap_or_default(), state.base());
         set("meta[name=description]", "content", &meta.description);
         set("link[rel=canonical]", "href", &format!("{site}{}", meta.path));
+        let oembed = format!("link[type=\"{}\"]", crate::oembed::LINK_TYPE);
+        set(&oembed, "href", &format!("{site}{}{}", meta.path, crate::oembed::FILE));
+        set(&oembed, "title", &meta.title);
         for (twin, path) in &meta.alternates {
             set(
                 &format!("link[rel=alternate][hreflang={}]", twin.code()),
@@ -357,23 +360,26 @@ fn report_height(child_id: Option<String>, secret: Option<String>) {
             }
         }
     };
-    let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut()>::new({
-        let send = send.clone();
+    let measure = move || root.get_bounding_client_rect().height();
+    let check = {
+        let (send, measure) = (send.clone(), measure.clone());
         move || {
-            let height = measured.get_bounding_client_rect().height();
-            if let Some(height) = report.try_update_value(|r| r.changed(height)).flatten() {
+            if let Some(height) = report.try_update_value(|r| r.changed(measure())).flatten() {
                 send(height);
             }
         }
-    });
+    };
+    let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(check.clone());
     let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else {
         return;
     };
-    // Observing reports the first height at once.
-    observer.observe(&root);
+    observer.observe(&measured);
     // The observer lives as long as the page.
     on_resize.forget();
     std::mem::forget(observer);
+    // A frame its host hides until it first speaks (WordPress's) is not
+    // rendered, so its observer reports nothing yet: measuring lays it out.
+    check();
     if let Some(secret) = secret {
         let handle = window_event_listener(leptos::ev::message, move |ev| {
             let from_host = ev.source().is_some_and(|source| {
@@ -387,9 +393,13 @@ fn report_height(child_id: Option<String>, secret: Option<String>) {
             if from_host
                 && field("message").as_deref() == Some("ready")
                 && field("secret").as_deref() == Some(secret.as_str())
-                && let Some(height) = report.with_value(HeightReport::last)
             {
-                send(height);
+                report.update_value(|r| {
+                    r.changed(measure());
+                });
+                if let Some(height) = report.with_value(HeightReport::last) {
+                    send(height);
+                }
             }
         });
         // As long as the page.

@@ -47,11 +47,12 @@ test('a pasted link shows the timeline in the post, in WordPress’s sandbox, at
   // frame has spoken.
   const quote = page.locator(`article blockquote.wp-embedded-content[data-secret="${secret}"]`);
   await expect(quote.locator('a')).toHaveAttribute('href', installed.link);
-  await expect(quote).toBeHidden();
 
   // The timeline, with that event open, in English.
   const inner = page.frameLocator('article iframe.wp-embedded-content');
+  await expect.poll(() => problems).toEqual([]);
   await ready(inner);
+  await expect(quote).toBeHidden();
   await expect(inner.locator('html')).toHaveAttribute('lang', 'en');
   await expect(inner.locator('html')).toHaveClass(/\bembed\b/);
   await expect(inner.locator('#detail-heading')).toHaveText(event.title.en);

@@ -172,6 +172,10 @@ test.describe('a Spanish-speaking newsroom', () => {
     const origin = new URL(page.url()).origin;
     expect(snippet).toContain(`src="${origin}${pagePath('en', CALL_15)}?topic=arms-trafficking&amp;embed=1"`);
     expect(snippet).toMatch(/<script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js" async><\/script>$/);
+    // The link to paste into WordPress or Ghost: the page of that language
+    // and event (its oEmbed response is per page), with when to use it.
+    await expect(generator.getByLabel('Enlace para pegar (WordPress, Ghost)')).toHaveValue(`${origin}${pagePath('en', CALL_15)}`);
+    await expect(generator.locator('#embed-link-help')).toContainText('pega este enlace solo, en una línea propia');
     // The preview shows the same choices.
     await expect(generator.locator('iframe.embed-preview')).toHaveAttribute(
       'src',
