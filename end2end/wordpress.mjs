@@ -144,13 +144,13 @@ add_filter('http_allowed_safe_ports', function ($ports) {
   );
   writeFileSync(
     join(SITE, 'wp-content', 'themes', 'plain', 'style.css'),
-    '/*\nTheme Name: Plain\nDescription: The post and nothing else, for the tests.\n*/\nbody { max-width: 42rem; margin: 1rem auto; font-family: sans-serif; }\n',
+    '/*\nTheme Name: Plain\nDescription: The post and nothing else, for the tests.\n*/\nbody { max-width: 44rem; margin: 1rem auto; padding: 0 1rem; font-family: serif; }\niframe.wp-embedded-content { border: 1px solid #999; }\n',
   );
   writeFileSync(
     join(SITE, 'wp-content', 'themes', 'plain', 'index.php'),
     `<!doctype html>
 <html <?php language_attributes(); ?>>
-<head><meta charset="utf-8"><link rel="icon" href="data:,"><?php wp_head(); ?></head>
+<head><meta charset="utf-8"><link rel="icon" href="data:,"><link rel="stylesheet" href="<?php echo esc_url(get_stylesheet_uri()); ?>"><?php wp_head(); ?></head>
 <body>
 <main>
 <?php while (have_posts()) : the_post(); ?>
