@@ -183,7 +183,7 @@ test.describe('a Spanish-speaking newsroom', () => {
     );
 
     await generator.getByRole('button', { name: 'Copiar código' }).click();
-    await expect(generator.getByRole('status')).toHaveText('Código copiado.');
+    await expect(generator.getByRole('status').filter({ hasText: /\S/ })).toHaveText('Código copiado.');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
 
     // Fixed height: a height attribute, no script.
@@ -256,8 +256,11 @@ test('without a clipboard, the code and the link are selected for copying by han
   await page.keyboard.press('Escape');
   const generator = await openGenerator(page, 'Embed this timeline');
   await generator.getByRole('button', { name: 'Copy code' }).click();
-  await expect(generator.getByRole('status')).toHaveText('The code is selected: copy it with Ctrl+C or ⌘+C.');
+  await expect(generator.getByRole('status').filter({ hasText: /\S/ })).toHaveText('The code is selected: copy it with Ctrl+C or ⌘+C.');
   await expect(generator.getByLabel('Embed code')).toBeFocused();
+  await generator.getByRole('button', { name: 'Copy link' }).click();
+  await expect(generator.getByLabel('Link to paste (WordPress, Ghost)')).toBeFocused();
+  await expect(generator.getByText('The link is selected: copy it with Ctrl+C or ⌘+C.')).toBeVisible();
 });
 
 test('the share link in an embed points to the full page, not the embed', async ({ page, context }) => {
