@@ -56,6 +56,8 @@ export function e2ePorts(app = Number(process.env.E2E_PORT ?? 4173)) {
     faults: app + 1,
     /** Another origin, for pages that embed the app (nginx, no rules: a newsroom's site). */
     host: app + 2,
+    /** A real WordPress (wordpress.mjs), for a pasted link (tests-wordpress/). */
+    wordpress: app + 3,
   };
 }
 

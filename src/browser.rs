@@ -19,7 +19,10 @@ use crate::address::{Address, Page, View};
 use crate::components::LoadErrorView;
 use crate::data::{self, Lang};
 use crate::dates::{PartialDate, from_days_since_epoch};
-use crate::embed::{HeightReport, amp_message, pym_message};
+use crate::embed::{
+    FramedLink, HeightReport, WordPress, amp_message, framed_link, pym_message, wordpress_message,
+    wordpress_secret,
+};
 use crate::i18n as t;
 use crate::meta::{feed_path, page_meta};
 use crate::state::{Loaded, PageState, Start};
@@ -163,7 +166,12 @@ fn apply_and_follow(
     sync_address(state);
     sync_document(state);
     if state.embed.get_value() {
-        report_height(state.child_id.get_value());
+        // WordPress's secret is in the fragment the frame was loaded with.
+        let secret = wordpress_secret(&window().location().hash().unwrap_or_default());
+        if let Some(secret) = &secret {
+            follow_links_through_wordpress(state, secret.clone());
+        }
+        report_height(state.child_id.get_value(), secret);
     }
     prepare_search(state);
     mark_started();
@@ -243,7 +251,13 @@ pub(crate) fn sync_address(state: PageState) {
 
 /// Puts `href` in the address bar, as a new history entry (`push`) or in
 /// place of the current one, unless it is there already (as after Back).
+/// A frame sandboxed without `allow-same-origin` (WordPress's) has an
+/// opaque origin, where the browser refuses to rewrite the address: there
+/// the state lives in the page alone.
 fn write_address(href: &str, push: bool) {
+    if window().origin() == "null" {
+        return;
+    }
     let Ok(history) = window().history() else { return };
     let location = window().location();
     let now = format!(
@@ -300,6 +314,9 @@ fn sync_document(state: PageState) {
         let site = format!("{}{}", window().location().origin().unwrap_or_default(), state.base());
         set("meta[name=description]", "content", &meta.description);
         set("link[rel=canonical]", "href", &format!("{site}{}", meta.path));
+        let oembed = format!("link[type=\"{}\"]", crate::oembed::LINK_TYPE);
+        set(&oembed, "href", &format!("{site}{}{}", meta.path, crate::oembed::FILE));
+        set(&oembed, "title", &meta.title);
         for (twin, path) in &meta.alternates {
             set(
                 &format!("link[rel=alternate][hreflang={}]", twin.code()),
@@ -341,10 +358,12 @@ fn prepare_search(state: PageState) {
 }
 
 /// In a frame, tells the host page the document's height whenever it
-/// changes (a `ResizeObserver`, no timer), as an AMP `embed-size` object
-/// and, when the address has a pym.js `childId`, as a pym.js string. The
-/// app never listens to messages from its host.
-fn report_height(child_id: Option<String>) {
+/// changes (a `ResizeObserver`, no timer), as an AMP `embed-size` object,
+/// when the address has a pym.js `childId` as a pym.js string, and in
+/// WordPress's frame (with its `secret`) as WordPress's `height` message.
+/// WordPress asks again with `ready` when its script loads after the
+/// frame: the only message from the host the app listens to.
+fn report_height(child_id: Option<String>, secret: Option<String>) {
     let own = window();
     let Ok(Some(parent)) = own.parent() else { return };
     let (a, b): (&JsValue, &JsValue) = (parent.as_ref(), own.as_ref());
@@ -353,28 +372,112 @@ fn report_height(child_id: Option<String>) {
     }
     let Some(root) = document().document_element() else { return };
     let measured = root.clone();
-    let mut report = HeightReport::default();
+    let report = StoredValue::new(HeightReport::default());
     // Posts with target origin "*": the message holds only a height, which
     // anyone who can frame the page can measure anyway, and the host may be
     // any site, whose origin the frame cannot know in advance.
-    let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-        if let Some(height) = report.changed(measured.get_bounding_client_rect().height()) {
+    let send = {
+        let (parent, secret) = (parent.clone(), secret.clone());
+        move |height: u32| {
             if let Ok(amp) = js_sys::JSON::parse(&amp_message(height)) {
                 let _ = parent.post_message(&amp, "*");
             }
             if let Some(id) = &child_id {
                 let _ = parent.post_message(&JsValue::from_str(&pym_message(id, height)), "*");
             }
+            if let Some(secret) = &secret
+                && let Ok(message) =
+                    js_sys::JSON::parse(&wordpress_message(secret, WordPress::Height(height)))
+            {
+                let _ = parent.post_message(&message, "*");
+            }
         }
-    });
+    };
+    let measure = move || root.get_bounding_client_rect().height();
+    let check = {
+        let (send, measure) = (send.clone(), measure.clone());
+        move || {
+            if let Some(height) = report.try_update_value(|r| r.changed(measure())).flatten() {
+                send(height);
+            }
+        }
+    };
+    let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(check.clone());
     let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else {
         return;
     };
-    // Observing reports the first height at once.
-    observer.observe(&root);
+    observer.observe(&measured);
     // The observer lives as long as the page.
     on_resize.forget();
     std::mem::forget(observer);
+    // A frame its host hides until it first speaks (WordPress's) is not
+    // rendered, so its observer reports nothing yet: measuring lays it out.
+    check();
+    if let Some(secret) = secret {
+        let handle = window_event_listener(leptos::ev::message, move |ev| {
+            let from_host = ev.source().is_some_and(|source| {
+                let (source, parent): (&JsValue, &JsValue) = (source.as_ref(), parent.as_ref());
+                source == parent
+            });
+            let data = ev.data();
+            let field = |name: &str| {
+                js_sys::Reflect::get(&data, &name.into()).ok().and_then(|v| v.as_string())
+            };
+            if from_host
+                && field("message").as_deref() == Some("ready")
+                && field("secret").as_deref() == Some(secret.as_str())
+            {
+                report.update_value(|r| {
+                    r.changed(measure());
+                });
+                if let Some(height) = report.with_value(HeightReport::last) {
+                    send(height);
+                }
+            }
+        });
+        // As long as the page.
+        std::mem::forget(handle);
+    }
+}
+
+/// In WordPress's frame, which may not open windows, links that would
+/// (the link back to the full page, the sources) are asked of WordPress,
+/// which opens addresses on the frame's own host in the whole window (see
+/// `embed::framed_link`). Runs after the app's own click handlers: a link
+/// they took care of (an event, the language) is left alone.
+fn follow_links_through_wordpress(state: PageState, secret: String) {
+    let handle = window_event_listener(leptos::ev::click, move |ev| {
+        if ev.default_prevented() {
+            return;
+        }
+        let Some(link) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href]").ok().flatten())
+            .and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        else {
+            return;
+        };
+        let location = window().location();
+        let (origin, host) =
+            (location.origin().unwrap_or_default(), location.host().unwrap_or_default());
+        let full_page = {
+            let address = Address { page: state.page(), view: state.view().outside_frame() };
+            format!("{origin}{}{}", state.base(), address.href())
+        };
+        let new_tab = link.target() == "_blank";
+        if let FramedLink::Top(url) = framed_link(&link.href(), &host, new_tab, &full_page) {
+            ev.prevent_default();
+            let message = wordpress_message(&secret, WordPress::Link(url));
+            if let (Ok(Some(parent)), Ok(message)) =
+                (window().parent(), js_sys::JSON::parse(&message))
+            {
+                let _ = parent.post_message(&message, "*");
+            }
+        }
+    });
+    // As long as the page.
+    std::mem::forget(handle);
 }
 
 /// The data could not be loaded: the prerendered page stays readable, and

@@ -5,7 +5,9 @@
 //! `embed_generator.rs`.
 //!
 //! The host side is `public/embed.js`, which accepts only [`amp_message`]
-//! objects from the frames it placed. pym.js hosts get [`pym_message`].
+//! objects from the frames it placed. pym.js hosts get [`pym_message`];
+//! WordPress, which frames a pasted link (see `oembed`), gets
+//! [`wordpress_message`]s.
 
 use std::fmt::Write;
 
@@ -36,6 +38,68 @@ pub fn pym_message(id: &str, height: u32) -> String {
     format!("pymxPYMx{id}xPYMxheightxPYMx{height}")
 }
 
+/// The secret WordPress gives the frame it makes from an oEmbed response,
+/// in the fragment of its `src` (`#?secret=<letters and digits>`): its
+/// messages must carry it. `None` for any other fragment.
+pub fn wordpress_secret(hash: &str) -> Option<String> {
+    let secret = hash.strip_prefix("#?secret=")?;
+    let secret = secret.split('&').next().unwrap_or_default();
+    (!secret.is_empty() && secret.len() <= 64 && secret.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .then(|| secret.to_string())
+}
+
+/// A message to WordPress's `wp-embed.js` about the frame with `secret`:
+/// `height` (a number) or `link` (an address, which WordPress opens in the
+/// whole window when it is on the frame's own host), as JSON text.
+pub fn wordpress_message(secret: &str, message: WordPress) -> String {
+    let (kind, value) = match message {
+        WordPress::Height(height) => ("height", serde_json::Value::from(height)),
+        WordPress::Link(url) => ("link", serde_json::Value::from(url)),
+    };
+    serde_json::json!({ "secret": secret, "message": kind, "value": value }).to_string()
+}
+
+/// What a frame tells WordPress.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WordPress {
+    Height(u32),
+    Link(String),
+}
+
+/// Where a link followed in WordPress's frame should lead. The frame may
+/// not open windows (its sandbox lacks `allow-popups`) nor move the page
+/// itself: WordPress opens an address for it, in the whole window, only
+/// when it is on the frame's own host.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FramedLink {
+    /// Followed inside the frame: the timeline's own pages.
+    Stay,
+    /// Asked of WordPress, which opens it in the whole window.
+    Top(String),
+}
+
+/// How to follow `href` (absolute) clicked in WordPress's frame. `own_host`
+/// is the frame's `host`; `new_tab` says the link opens elsewhere
+/// (`target="_blank"`); `full_page` is the page shown, outside the frame.
+/// A link to another site (a source) cannot be opened from the frame, so
+/// it leads to the full page, where the same link opens normally.
+pub fn framed_link(href: &str, own_host: &str, new_tab: bool, full_page: &str) -> FramedLink {
+    let host =
+        href.split_once("://").map(|(_, rest)| rest.split(['/', '?', '#']).next().unwrap_or(""));
+    match host {
+        Some(host) if host.eq_ignore_ascii_case(own_host) => {
+            if new_tab {
+                FramedLink::Top(href.to_string())
+            } else {
+                FramedLink::Stay
+            }
+        }
+        Some(_) => FramedLink::Top(full_page.to_string()),
+        // `mailto:`, `javascript:` and the like: nothing to open.
+        None => FramedLink::Stay,
+    }
+}
+
 /// Remembers the last height sent, so that a frame reports only changes.
 #[derive(Debug, Default)]
 pub struct HeightReport {
@@ -55,6 +119,11 @@ impl HeightReport {
             self.last = Some(height);
             height
         })
+    }
+
+    /// The last height reported, for a host that asks again.
+    pub fn last(&self) -> Option<u32> {
+        self.last
     }
 }
 
@@ -107,6 +176,13 @@ pub struct EmbedOptions {
 }
 
 impl EmbedOptions {
+    /// The link to paste where a CMS turns links into embeds (oEmbed:
+    /// WordPress, Ghost): the page of this language and event. Its
+    /// response file is per page, so topics and height need the code.
+    pub fn link(&self, site: &str) -> String {
+        format!("{site}{}", Page { lang: self.lang, event: self.event.clone() }.path())
+    }
+
     /// The iframe's `src`: the page of this language and event, with these
     /// topics and `embed=1`.
     pub fn src(&self, site: &str) -> String {
@@ -176,6 +252,52 @@ mod tests {
     }
 
     #[test]
+    fn wordpress_messages() {
+        let height: serde_json::Value =
+            serde_json::from_str(&wordpress_message("Ab3", WordPress::Height(734))).unwrap();
+        assert_eq!(height, serde_json::json!({"secret": "Ab3", "message": "height", "value": 734}));
+        let link = wordpress_message("Ab3", WordPress::Link(r#"http://h/"x"</script>"#.into()));
+        let link: serde_json::Value = serde_json::from_str(&link).unwrap();
+        assert_eq!(link["value"], r#"http://h/"x"</script>"#);
+        assert_eq!(link["message"], "link");
+    }
+
+    #[test]
+    fn reads_wordpress_secret_only() {
+        assert_eq!(wordpress_secret("#?secret=X7fk2LmQ9a").as_deref(), Some("X7fk2LmQ9a"));
+        for other in ["", "#", "#?secret=", "#top", "#?secret=a\"b", "#?secret=a b", "?secret=abc"]
+        {
+            assert_eq!(wordpress_secret(other), None, "{other}");
+        }
+        assert_eq!(wordpress_secret(&format!("#?secret={}", "a".repeat(65))), None);
+    }
+
+    #[test]
+    fn links_in_wordpress_frame() {
+        let full = "http://127.0.0.1:4173/en/events/x/";
+        let own = "127.0.0.1:4173";
+        // The app's own pages stay in the frame; the link back to the full
+        // page opens in the whole window.
+        assert_eq!(
+            framed_link("http://127.0.0.1:4173/en/events/y/", own, false, full),
+            FramedLink::Stay
+        );
+        assert_eq!(
+            framed_link("http://127.0.0.1:4173/en/?topic=a", own, true, full),
+            FramedLink::Top("http://127.0.0.1:4173/en/?topic=a".into())
+        );
+        // Another site, even on the same machine: the full page instead.
+        for other in ["https://www.gob.mx/sre", "http://127.0.0.1:4175/", "http://127.0.0.1/"] {
+            assert_eq!(
+                framed_link(other, own, true, full),
+                FramedLink::Top(full.into()),
+                "{other}"
+            );
+        }
+        assert_eq!(framed_link("mailto:a@b.c", own, false, full), FramedLink::Stay);
+    }
+
+    #[test]
     fn reports_only_changes_and_real_heights() {
         let mut report = HeightReport::default();
         assert_eq!(report.changed(640.2), Some(641));
@@ -187,6 +309,7 @@ mod tests {
         }
         assert_eq!(report.changed(1e12), Some(MAX_HEIGHT));
         assert_eq!(report.changed(1e13), None);
+        assert_eq!(report.last(), Some(MAX_HEIGHT));
     }
 
     #[test]
@@ -234,6 +357,7 @@ mod tests {
             options.src(PAGE),
             "https://example.org/cronologia/en/events/merida-2007/?topic=arms-trafficking,fentanyl&embed=1"
         );
+        assert_eq!(options.link(PAGE), "https://example.org/cronologia/en/events/merida-2007/");
         assert_eq!(
             options.snippet(PAGE, r#"Timeline "A" & <B>"#),
             concat!(

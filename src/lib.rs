@@ -1,7 +1,7 @@
 //! A bilingual, interactive timeline of US–Mexico security cooperation.
 //!
 //! The plain-Rust modules (`address`, `data`, `dates`, `embed`, `i18n`,
-//! `meta`, `search`, `timeline`) know nothing about the browser and are
+//! `meta`, `oembed`, `search`, `timeline`) know nothing about the browser and are
 //! tested natively. The Leptos components render them twice: with the
 //! `ssr` feature, natively at build time, into a static page per language
 //! and per event (`prerender`); with `hydrate`, in the browser, which takes
@@ -15,6 +15,7 @@ pub mod dates;
 pub mod embed;
 pub mod format;
 pub mod meta;
+pub mod oembed;
 pub mod search;
 pub mod timeline;
 

@@ -26,6 +26,7 @@ use crate::format::{format_date, format_record_dates};
 use crate::i18n as t;
 use crate::meta::{IMAGE_HEIGHT, IMAGE_WIDTH, feed_path, key_moments_image, og_locale, page_meta};
 use crate::preview::{Card, Renderer, era_colour};
+use crate::oembed;
 use crate::state::Start;
 use crate::{feed, json_ld};
 
@@ -88,6 +89,7 @@ impl Prerender<'_> {
                 std::fs::create_dir_all(dir)?;
             }
             std::fs::write(&file, self.page(page)?)?;
+            std::fs::write(file.with_file_name(oembed::FILE), self.oembed(page))?;
             written.push(file);
         }
         self.write_previews(dist, &all)?;
@@ -172,8 +174,28 @@ impl Prerender<'_> {
         Ok(insert_head(&html, &self.head(page)))
     }
 
-    /// The page's title, description, canonical address, language twins
-    /// and sharing metadata.
+    /// The page's oEmbed response (see `oembed`): the page in a frame, for
+    /// a CMS where an author pasted its link.
+    pub fn oembed(&self, page: &Page) -> String {
+        let meta = page_meta(&self.timeline, page);
+        let page_url = format!("{}{}", self.site.url, meta.path);
+        let embed_url = format!("{page_url}?embed=1");
+        let provider_url = format!("{}{}", self.site.url, Page::home(page.lang).path());
+        oembed::Embed {
+            title: &meta.title,
+            page_url: &page_url,
+            embed_url: &embed_url,
+            frame_title: t::embed_iframe_title(page.lang),
+            provider_name: t::app_title(page.lang),
+            provider_url: &provider_url,
+            // The page's preview image, once pages have one.
+            thumbnail: None,
+        }
+        .json()
+    }
+
+    /// The page's title, description, canonical address, language twins,
+    /// oEmbed discovery link and sharing metadata.
     fn head(&self, page: &Page) -> String {
         let meta = page_meta(&self.timeline, page);
         let url = |path: &str| escape_attr(&format!("{}{path}", self.site.url));
@@ -182,8 +204,11 @@ impl Prerender<'_> {
         let mut head = format!(
             "<title>{title}</title>\
              <meta name=\"description\" content=\"{description}\">\
-             <link rel=\"canonical\" href=\"{}\">",
-            url(&meta.path)
+             <link rel=\"canonical\" href=\"{}\">\
+             <link rel=\"alternate\" type=\"{}\" href=\"{}\" title=\"{title}\">",
+            url(&meta.path),
+            oembed::LINK_TYPE,
+            url(&format!("{}{}", meta.path, oembed::FILE)),
         );
         for (lang, path) in &meta.alternates {
             let _ = write!(
@@ -399,6 +424,11 @@ mod tests {
             1
         );
         assert!(html.contains(r#""@type":"Article""#));
+        assert!(html.contains(concat!(
+            r#"<link rel="alternate" type="application/json+oembed" "#,
+            r#"href="https://example.org/sub/en/events/merida-2007/oembed.json" "#,
+            r#"title="Joint statement on the Mérida Initiative"#
+        )));
         // The page itself: every event as a link to its page, the open
         // event's detail with its sources.
         assert!(html.contains(r#"<div id="app" data-fingerprint=""#));
@@ -448,6 +478,12 @@ mod tests {
         assert!(
             html.contains(r#""headline":"\u003cimg src=x onerror=alert(1)\u003e \u0026 \"co\"""#)
         );
+        let oembed: serde_json::Value =
+            serde_json::from_str(&p.oembed(&Page::event(Lang::Es, &id))).unwrap();
+        assert!(
+            oembed["title"].as_str().unwrap().contains("<img src=x onerror=alert(1)> & \"co\"")
+        );
+        assert!(!oembed["html"].as_str().unwrap().contains("<img"));
     }
 
     /// A template without the app's empty `<div>` (a changed index.html, a
@@ -478,6 +514,20 @@ mod tests {
         assert_eq!(written.len(), 2 + 2 * p.timeline.events.len());
         assert!(dir.join("en/events/merida-2007/index.html").is_file());
         assert!(dir.join("eventos/merida-2007/index.html").is_file());
+        // Each page's oEmbed response beside it, naming the page and its
+        // framed view in the page's language.
+        for (path, lang) in [("", "es"), ("en/", "en"), ("eventos/merida-2007/", "es")] {
+            let text = std::fs::read_to_string(dir.join(path).join("oembed.json")).unwrap();
+            let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+            let src = format!(r#"src="https://example.org/sub/{path}?embed=1""#);
+            assert!(json["html"].as_str().unwrap().contains(&src), "{path}: {text}");
+            let provider = if lang == "en" {
+                "https://example.org/sub/en/"
+            } else {
+                "https://example.org/sub/"
+            };
+            assert_eq!(json["provider_url"], provider, "{path}");
+        }
         let sitemap = std::fs::read_to_string(dir.join("sitemap.xml")).unwrap();
         assert_eq!(sitemap.matches("<loc>").count(), written.len());
         assert!(sitemap.contains("<loc>https://example.org/sub/en/events/merida-2007/</loc>"));

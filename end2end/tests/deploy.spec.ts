@@ -84,6 +84,8 @@ function kinds(prefix: string, dist: string): Kind[] {
     { name: 'boot.js', path: `${prefix}boot.js`, status: 200, type: JS, cache: 'no-cache', file: join(dist, 'boot.js') },
     { name: 'embed.js (other unhashed JS)', path: `${prefix}embed.js`, status: 200, type: JS, cache: 'no-cache', file: join(dist, 'embed.js') },
     { name: 'the data', path: `${prefix}data/events.json`, status: 200, type: /^application\/json; charset=utf-8$/, cache: 'no-cache', file: join(dist, 'data/events.json') },
+    // Each page's oEmbed response, beside it (issue 26).
+    { name: 'the home page\'s oEmbed response', path: `${prefix}oembed.json`, status: 200, type: /^application\/json; charset=utf-8$/, cache: 'no-cache', file: join(dist, 'oembed.json') },
     { name: 'the sitemap', path: `${prefix}sitemap.xml`, status: 200, type: /^(text|application)\/xml; charset=utf-8$/, cache: 'no-cache', file: join(dist, 'sitemap.xml') },
     { name: 'a missing page: the 404 page', path: `${prefix}no/such/page`, status: 404, type: HTML, cache: 'no-cache', file: join(dist, '404.html') },
     // Not cached for a year: the file may appear with the next deploy.
@@ -97,6 +99,14 @@ function kinds(prefix: string, dist: string): Kind[] {
     for (const lang of ['es', 'en'] as const) {
       const sub = pagePath(lang, id).slice(1);
       list.push({ ...page(`the page ${sub}`, `${prefix}${sub}`), file: join(dist, sub, 'index.html') });
+      list.push({
+        name: `the oEmbed response of ${sub}`,
+        path: `${prefix}${sub}oembed.json`,
+        status: 200,
+        type: /^application\/json; charset=utf-8$/,
+        cache: 'no-cache',
+        file: join(dist, sub, 'oembed.json'),
+      });
     }
   }
   list.push(
@@ -157,6 +167,9 @@ function expectSecurityHeaders(headers: IncomingHttpHeaders, what: string) {
   expect(permissions, what).not.toContain('clipboard-write');
   // It would forbid every embed.
   expect(headers['x-frame-options'], what).toBeUndefined();
+  // A frame with an opaque origin (WordPress's sandbox) loads every file
+  // as a cross-origin request.
+  expect(headers['access-control-allow-origin'], what).toBe('*');
 }
 
 // ------------------------------------------------------------ headers
@@ -421,6 +434,25 @@ test.describe('addresses', () => {
     await expect(page.locator('section.detail #detail-heading')).toBeVisible();
   });
 
+  test('an oEmbed response is the same file whatever the query a consumer adds', async () => {
+    // WordPress appends maxwidth, maxheight, url, dnt and format to the
+    // discovered address; other consumers add some of them.
+    for (const [prefix, dist] of [
+      ['/', E2E_DIST],
+      ['/sub/path/', E2E_DIST_SUBPATH],
+    ] as const) {
+      for (const sub of ['', 'en/', `eventos/${ID}/`, `en/events/${ID}/`]) {
+        const page = `http://127.0.0.1:${PORTS.app}${prefix}${sub}`;
+        const query = `?maxwidth=640&maxheight=960&url=${encodeURIComponent(page)}&dnt=1&format=json`;
+        const answer = await fetchRaw(PORTS.app, `${prefix}${sub}oembed.json${query}`);
+        expect(answer.status, sub).toBe(200);
+        expect(answer.headers['content-type'], sub).toBe('application/json; charset=utf-8');
+        expectSecurityHeaders(answer.headers, sub);
+        expect(decoded(answer).equals(readFileSync(join(dist, sub, 'oembed.json'))), sub).toBe(true);
+      }
+    }
+  });
+
   test('the data directory without its slash gets it, its query kept', async () => {
     const dir = await fetchRaw(PORTS.app, '/data?x=1');
     expect(dir.status).toBe(301);
@@ -478,7 +510,7 @@ test.describe('Netlify and Cloudflare Pages', () => {
       for (const path of paths) {
         const nginx = (await fetchRaw(PORTS.app, path)).headers;
         const host = headersFor(rules, path);
-        for (const name of ['content-security-policy', 'x-content-type-options', 'referrer-policy', 'permissions-policy', 'cache-control']) {
+        for (const name of ['content-security-policy', 'x-content-type-options', 'referrer-policy', 'permissions-policy', 'access-control-allow-origin', 'cache-control']) {
           expect(host.get(name), `${file}: ${name} of ${path}`).toBe(nginx[name]);
         }
         expect(host.has('x-frame-options'), path).toBe(false);

@@ -172,6 +172,10 @@ test.describe('a Spanish-speaking newsroom', () => {
     const origin = new URL(page.url()).origin;
     expect(snippet).toContain(`src="${origin}${pagePath('en', CALL_15)}?topic=arms-trafficking&amp;embed=1"`);
     expect(snippet).toMatch(/<script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js" async><\/script>$/);
+    // The link to paste into WordPress or Ghost: the page of that language
+    // and event (its oEmbed response is per page), with when to use it.
+    await expect(generator.getByLabel('Enlace para pegar (WordPress, Ghost)')).toHaveValue(`${origin}${pagePath('en', CALL_15)}`);
+    await expect(generator.locator('#embed-link-help')).toContainText('pega este enlace solo, en una línea propia');
     // The preview shows the same choices.
     await expect(generator.locator('iframe.embed-preview')).toHaveAttribute(
       'src',
@@ -179,7 +183,7 @@ test.describe('a Spanish-speaking newsroom', () => {
     );
 
     await generator.getByRole('button', { name: 'Copiar código' }).click();
-    await expect(generator.getByRole('status')).toHaveText('Código copiado.');
+    await expect(generator.getByRole('status').filter({ hasText: /\S/ })).toHaveText('Código copiado.');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
 
     // Fixed height: a height attribute, no script.
@@ -252,8 +256,11 @@ test('without a clipboard, the code and the link are selected for copying by han
   await page.keyboard.press('Escape');
   const generator = await openGenerator(page, 'Embed this timeline');
   await generator.getByRole('button', { name: 'Copy code' }).click();
-  await expect(generator.getByRole('status')).toHaveText('The code is selected: copy it with Ctrl+C or ⌘+C.');
+  await expect(generator.getByRole('status').filter({ hasText: /\S/ })).toHaveText('The code is selected: copy it with Ctrl+C or ⌘+C.');
   await expect(generator.getByLabel('Embed code')).toBeFocused();
+  await generator.getByRole('button', { name: 'Copy link' }).click();
+  await expect(generator.getByLabel('Link to paste (WordPress, Ghost)')).toBeFocused();
+  await expect(generator.getByText('The link is selected: copy it with Ctrl+C or ⌘+C.')).toBeVisible();
 });
 
 test('the share link in an embed points to the full page, not the embed', async ({ page, context }) => {
@@ -383,6 +390,77 @@ test('works in a sandboxed frame without storage', async ({ page }) => {
   await showFilters(inner);
   await inner.locator('#search').fill('méxico');
   await expect(inner.locator('.result-count')).toHaveText(/^\d+ de \d+ eventos coincide/);
+  expect(problems).toEqual([]);
+});
+
+
+test('in WordPress’s sandbox (opaque origin): its height and link messages, storage refused, sharing by hand, no error', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  const secret = 'Ab3dE5gH7j';
+  // The frame exactly as WordPress makes it from an oEmbed response
+  // (wp_filter_oembed_result), and a host that records what it is told.
+  await host(
+    page,
+    '**/test-host-wordpress.html',
+    `<iframe id="t" class="wp-embedded-content" sandbox="allow-scripts" security="restricted" src="${pagePath('en', CALL_15, '?embed=1')}#?secret=${secret}" data-secret="${secret}" width="100%" height="600" title="t"></iframe>
+     <script>window.got = []; addEventListener('message', (e) => { if (e.source === document.getElementById('t').contentWindow) got.push(e.data); });</script>`,
+  );
+  await page.goto('/test-host-wordpress.html');
+  const frame = page.locator('#t');
+  const inner = page.frameLocator('#t');
+  await ready(inner);
+  await expect(inner.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(inner.locator('#detail-heading')).toBeVisible();
+  // An opaque origin indeed: storage throws there.
+  expect(await inner.locator('html').evaluate(() => {
+    try {
+      return typeof localStorage.getItem('lang');
+    } catch (e) {
+      return (e as DOMException).name;
+    }
+  })).toBe('SecurityError');
+  type Message = { secret?: string; message?: string; value?: unknown };
+  const got = () => page.evaluate(() => (window as unknown as { got: Message[] }).got);
+  const wordpress = async (kind: string) => (await got()).filter((m) => m && m.secret === secret && m.message === kind);
+  const content = await inner.locator('html').evaluate((html) => Math.ceil(html.getBoundingClientRect().height));
+  await expect.poll(async () => (await wordpress('height')).at(-1)?.value).toBe(content);
+  // WordPress's script loaded late asks again; a wrong secret gets nothing.
+  await page.evaluate(() => ((window as unknown as { got: unknown[] }).got = []));
+  await page.evaluate((s) => {
+    const w = (document.getElementById('t') as HTMLIFrameElement).contentWindow!;
+    w.postMessage({ message: 'ready', secret: 'wrong' }, '*');
+    w.postMessage({ message: 'ready', secret: s }, '*');
+  }, secret);
+  await expect.poll(async () => (await wordpress('height')).map((m) => m.value)).toEqual([content]);
+  // Within the frame: another event, the language, a search; the address
+  // stays (an opaque origin may not rewrite it), nothing throws.
+  const first = await inner.locator('#detail-heading').innerText();
+  await inner.locator(`.event-link:not([href*="${CALL_15}"])`).first().click();
+  await expect(inner.locator('#detail-heading')).not.toHaveText(first);
+  await inner.locator('nav.language-switch').getByRole('link', { name: 'Español' }).click();
+  await expect(inner.locator('html')).toHaveAttribute('lang', 'es');
+  await inner.locator('nav.language-switch').getByRole('link', { name: 'English' }).click();
+  await expect(inner.locator('html')).toHaveAttribute('lang', 'en');
+  const openPath = await inner.locator('.embed-attribution a').getAttribute('href');
+  // Sharing: no clipboard here, the link is selected for copying by hand.
+  const detail = inner.locator('section.detail');
+  await detail.getByRole('button', { name: 'Copy link' }).click();
+  await expect(detail.getByRole('status')).toHaveText('The link is selected: copy it with Ctrl+C or ⌘+C.');
+  const appOrigin = new URL(page.url()).origin;
+  await expect(detail.getByLabel('Link to this event')).toHaveValue(`${appOrigin}${openPath}`);
+  // Links that would open a window are asked of WordPress: the full page
+  // for the link back, and for a source (another site), the full page too.
+  await page.evaluate(() => ((window as unknown as { got: unknown[] }).got = []));
+  await inner.locator('.embed-attribution a').click();
+  await expect.poll(async () => (await wordpress('link')).map((m) => m.value)).toEqual([`${appOrigin}${openPath}`]);
+  await detail.locator('.sources a').first().click();
+  await expect.poll(async () => (await wordpress('link')).map((m) => m.value)).toEqual([`${appOrigin}${openPath}`, `${appOrigin}${openPath}`]);
+  await expect(frame).toHaveAttribute('src', /#\?secret=/);
+  expect(page.frames().length, 'no window opened, no frame navigated away').toBe(2);
   expect(problems).toEqual([]);
 });
 

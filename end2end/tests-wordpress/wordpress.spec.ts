@@ -1,0 +1,79 @@
+// A real WordPress (Debian's package; wordpress.mjs installs it afresh):
+// an author, who may not post unfiltered HTML and so cannot paste an
+// iframe, wrote a post whose body has an event page's link on a line of
+// its own. WordPress finds the page's oEmbed response, keeps what it keeps
+// from an unknown provider, and frames the timeline in its sandbox.
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { ready } from '../helpers.mjs';
+import { E2E_DIST } from '../nginx.mjs';
+import { POST_FILE } from '../wordpress.mjs';
+
+/** What wordpress.mjs's install.php did. */
+const installed = JSON.parse(readFileSync(POST_FILE, 'utf8')) as {
+  post: string;
+  author_unfiltered_html: boolean;
+  author_role: string[];
+  link: string;
+  event: string;
+};
+const event = JSON.parse(readFileSync(`${E2E_DIST}/data/events.json`, 'utf8')).events.find(
+  (e: { id: string }) => e.id === installed.event,
+);
+
+/** WordPress's clamp of a frame's height (wp-embed.js). */
+const clamp = (h: number) => Math.min(1000, Math.max(200, h));
+
+test('a pasted link shows the timeline in the post, in WordPress’s sandbox, at its height, without errors', async ({ page }, info) => {
+  expect(installed.author_role).toEqual(['author']);
+  expect(installed.author_unfiltered_html).toBe(false);
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`${m.location().url}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(installed.post);
+  await expect(page.locator('article h1')).toHaveText('A post with a pasted link');
+
+  // WordPress's frame: sandboxed, with its secret, of the page's embed.
+  const frame = page.locator('article iframe.wp-embedded-content');
+  await expect(frame).toHaveCount(1);
+  await expect(frame).toHaveAttribute('sandbox', 'allow-scripts');
+  await expect(frame).toHaveAttribute('security', 'restricted');
+  const secret = await frame.getAttribute('data-secret');
+  expect(secret).toMatch(/^[A-Za-z0-9]{10}$/);
+  await expect(frame).toHaveAttribute('src', `${installed.link}?embed=1#?secret=${secret}`);
+  // Its fallback for readers without frames: the link, hidden once the
+  // frame has spoken.
+  const quote = page.locator(`article blockquote.wp-embedded-content[data-secret="${secret}"]`);
+  await expect(quote.locator('a')).toHaveAttribute('href', installed.link);
+
+  // The timeline, with that event open, in English.
+  const inner = page.frameLocator('article iframe.wp-embedded-content');
+  await expect.poll(() => problems).toEqual([]);
+  await ready(inner);
+  await expect(quote).toBeHidden();
+  await expect(inner.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(inner.locator('html')).toHaveClass(/\bembed\b/);
+  await expect(inner.locator('#detail-heading')).toHaveText(event.title.en);
+  // An opaque origin: WordPress's sandbox has no allow-same-origin.
+  expect(await inner.locator('html').evaluate(() => window.origin)).toBe('null');
+
+  // Its height follows the content, within WordPress's 200-1000 px.
+  const content = () => inner.locator('html').evaluate((html) => Math.ceil(html.getBoundingClientRect().height));
+  const height = () => frame.evaluate((f) => (f as HTMLIFrameElement).clientHeight);
+  await expect.poll(async () => (await height()) - clamp(await content())).toBe(0);
+  const full = await height();
+  console.log(`wordpress.spec: frame ${full} px high, its content ${await content()} px`);
+  await page.screenshot({ path: info.outputPath('wordpress-post.png'), fullPage: true });
+  // Closing the event and a search that finds nothing: the frame shrinks
+  // to what is left.
+  await inner.locator('section.detail').getByRole('button', { name: 'Close' }).click();
+  await inner.locator('button.filter-toggle').click();
+  await inner.locator('#search').fill('zzzzzz');
+  await inner.locator('.panel-close').click();
+  await expect.poll(async () => (await height()) - clamp(await content())).toBe(0);
+  expect(await height()).toBeLessThan(full);
+  console.log(`wordpress.spec: after a search, frame ${await height()} px, its content ${await content()} px`);
+  expect(problems).toEqual([]);
+});
