@@ -158,17 +158,22 @@ impl Prerender<'_> {
     /// One page: the template with the page's language, metadata and markup.
     pub fn page(&self, page: &Page) -> String {
         let body = render(&self.timeline, page, &self.site.base, self.today);
+        // The structured data after the page's content: search engines read
+        // it anywhere, and a long record's list then never holds up the
+        // first paint, as it would in the `<head>`.
         let app = format!(
-            r#"<div id="app" data-fingerprint="{}" data-today="{}">{body}</div>"#,
-            self.fingerprint, self.today
+            r#"<div id="app" data-fingerprint="{}" data-today="{}">{body}</div>{}"#,
+            self.fingerprint,
+            self.today,
+            json_ld::script(&self.timeline, page, &self.site.url)
         );
         let html = with_lang(self.template, page.lang);
         let html = replace_app(&html, &app);
         insert_head(&html, &self.head(page))
     }
 
-    /// The page's title, description, canonical address, language twins
-    /// and sharing metadata.
+    /// The page's title, description, canonical address, language twins,
+    /// sharing metadata and feed.
     fn head(&self, page: &Page) -> String {
         let meta = page_meta(&self.timeline, page);
         let url = |path: &str| escape_attr(&format!("{}{path}", self.site.url));
@@ -221,7 +226,6 @@ impl Prerender<'_> {
             escape_attr(t::feed_title(page.lang)),
             url(&feed_path(page.lang)),
         );
-        head.push_str(&json_ld::script(&self.timeline, page, &self.site.url));
         head
     }
 
