@@ -1,5 +1,5 @@
 //! Structured data for search engines: schema.org in JSON-LD, one block in
-//! each page's `<head>`.
+//! each page, after its content.
 //!
 //! An event's page is an `Article` about the event (a schema.org `Event`
 //! with its dates and place): the page is a sourced account of something

@@ -165,9 +165,14 @@ impl Prerender<'_> {
     /// markup; an error when the template has no place for the markup.
     pub fn page(&self, page: &Page) -> std::io::Result<String> {
         let body = render(&self.timeline, page, &self.site.base, self.today);
+        // The structured data after the page's content: search engines read
+        // it anywhere, and a long record's list then never holds up the
+        // first paint, as it would in the `<head>`.
         let app = format!(
-            r#"<div id="app" data-fingerprint="{}" data-today="{}">{body}</div>"#,
-            self.fingerprint, self.today
+            r#"<div id="app" data-fingerprint="{}" data-today="{}">{body}</div>{}"#,
+            self.fingerprint,
+            self.today,
+            json_ld::script(&self.timeline, page, &self.site.url)
         );
         let html = with_lang(self.template, page.lang);
         let html = replace_app(&html, &app)?;
@@ -188,14 +193,17 @@ impl Prerender<'_> {
             frame_title: t::embed_iframe_title(page.lang),
             provider_name: t::app_title(page.lang),
             provider_url: &provider_url,
-            // The page's preview image, once pages have one.
-            thumbnail: None,
+            thumbnail: Some(oembed::Thumbnail {
+                url: format!("{}{}", self.site.url, meta.image),
+                width: IMAGE_WIDTH,
+                height: IMAGE_HEIGHT,
+            }),
         }
         .json()
     }
 
     /// The page's title, description, canonical address, language twins,
-    /// oEmbed discovery link and sharing metadata.
+    /// oEmbed discovery link, sharing metadata and feed.
     fn head(&self, page: &Page) -> String {
         let meta = page_meta(&self.timeline, page);
         let url = |path: &str| escape_attr(&format!("{}{path}", self.site.url));
@@ -251,7 +259,6 @@ impl Prerender<'_> {
             escape_attr(t::feed_title(page.lang)),
             url(&feed_path(page.lang)),
         );
-        head.push_str(&json_ld::script(&self.timeline, page, &self.site.url));
         head
     }
 

@@ -132,6 +132,7 @@ pub fn e2e(args: &[String]) -> Result {
     setup::ensure_npm_packages()?;
     setup::ensure_chromium()?;
     setup::ensure_nginx()?;
+    setup::ensure_feedparser()?;
     for dir in ["dist", SUBPATH_DIST] {
         if !setup::root().join(dir).join("index.html").is_file() {
             return Err(format!(
