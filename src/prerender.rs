@@ -25,8 +25,8 @@ use crate::embed::escape_attr;
 use crate::format::{format_date, format_record_dates};
 use crate::i18n as t;
 use crate::meta::{IMAGE_HEIGHT, IMAGE_WIDTH, feed_path, key_moments_image, og_locale, page_meta};
-use crate::preview::{Card, Renderer, era_colour};
 use crate::oembed;
+use crate::preview::{Card, Renderer, era_colour};
 use crate::state::Start;
 use crate::{feed, json_ld};
 

@@ -15,7 +15,7 @@ pub fn run(args: &[String]) -> Result {
     }
     let started = Instant::now();
     let mut done: Vec<(&str, Duration)> = Vec::new();
-    let steps: [(&str, &dyn Fn() -> Result); 13] = [
+    let steps: [(&str, &dyn Fn() -> Result); 14] = [
         ("setup", &|| {
             step("checking the tools");
             setup::ensure_all()
