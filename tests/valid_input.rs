@@ -341,6 +341,7 @@ impl Plan {
             schema: None,
             version: 1,
             updated,
+            sources_until: None,
             title: named("Generated"),
             eras,
             topics,
@@ -411,6 +412,9 @@ impl EventPlan {
             } else {
                 vec![]
             },
+            // Checked on the review's first day: a check any later day of a
+            // review dated to the month is as valid.
+            checked: Some(updated.first_day()),
             quotes: self
                 .quotes
                 .iter()
