@@ -53,7 +53,10 @@ fn duplicate_id_is_reported_and_the_second_left_out() {
         ]
     );
     let text = fixture("broken/duplicate-id.json");
-    assert_eq!(text.lines().nth(152).map(str::trim), Some("\"id\": \"merida-2007\","));
+    assert_eq!(
+        text.lines().nth(152).map(str::trim),
+        Some("\"id\": \"merida-2007\", \"checked\": \"2026-01-20\",")
+    );
     let t = parse(&fixture("broken/duplicate-id.json")).unwrap();
     assert_eq!(t.events.len(), 3);
 }
@@ -68,7 +71,10 @@ fn an_id_is_found_at_its_own_level() {
     assert_eq!(key_offset(r#"{ "x": "id", "y": ["id"] }"#, "id"), None);
     assert_eq!(key_offset(r#"{ "x": "unterminated \"#, "id"), None);
     // A badly written id is reported at its line too.
-    let found = edited("\"id\": \"fast-and-furious\", \"date\"", "\"id\":\n \"Fast\", \"date\"");
+    let found = edited(
+        "\"id\": \"fast-and-furious\", \"checked\": \"2026-01-20\", \"date\"",
+        "\"id\":\n \"Fast\", \"checked\": \"2026-01-20\", \"date\"",
+    );
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].starts_with("line 43: events[2].id"), "{found:#?}");
 }
