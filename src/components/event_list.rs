@@ -43,17 +43,8 @@ pub fn EventList() -> impl IntoView {
         move || groups.with(|g| g.iter().enumerate().map(|(n, c)| (n, c.era)).collect::<Vec<_>>());
     let earlier = move || window.with(|w| w.start.min(CHUNK));
     let more = move || window.with(|w| w.left_after(shown.with(Vec::len)).min(CHUNK));
-    let on_key = {
-        let timeline = timeline.clone();
-        move |ev: leptos::ev::KeyboardEvent| {
-            let id_at = |pos: usize| {
-                shown.with_untracked(|s| Some(timeline.events[*s.get(pos)?].id.to_string()))
-            };
-            let slice = window.get_untracked();
-            if !to_either_end(&ev, slice, len(), set_window, id_at) {
-                move_between_events(&ev, list, slice, len(), set_window);
-            }
-        }
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        move_between_events(&ev, list, window.get_untracked(), len(), set_window);
     };
     let on_click = move |ev: leptos::ev::MouseEvent| open_clicked_event(&ev, state);
     let lang = state.lang;
@@ -239,44 +230,10 @@ fn open_clicked_event(ev: &leptos::ev::MouseEvent, state: PageState) {
     }
 }
 
-/// Home and End move focus to the link of the first and the last event
-/// shown, rendering it first when the slice does not hold it (`id_at`
-/// gives the id of the event at a position among those shown). Whether
-/// the key was one of them.
-fn to_either_end(
-    ev: &leptos::ev::KeyboardEvent,
-    slice: ListWindow,
-    len: usize,
-    set_window: impl Fn(ListWindow),
-    id_at: impl Fn(usize) -> Option<String>,
-) -> bool {
-    let pos = match ev.key().as_str() {
-        "Home" => 0,
-        "End" => len.saturating_sub(1),
-        _ => return false,
-    };
-    let Some(id) = id_at(pos) else { return false };
-    ev.prevent_default();
-    let focus = move || {
-        let link = document()
-            .get_element_by_id(&format!("card-{id}"))
-            .and_then(|card| card.query_selector(".event-link").ok().flatten())
-            .and_then(|link| link.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(link) = link {
-            let _ = link.focus();
-        }
-    };
-    if slice.contains(pos) {
-        focus();
-    } else {
-        set_window(slice.including(pos, len));
-        request_animation_frame(focus);
-    }
-    true
-}
-
 /// Up and Down move focus to the previous or next event's link in this
-/// list; past either end of the rendered slice, the slice grows first.
+/// list, Home and End to the first and last of all the events shown; an
+/// event outside the rendered slice is rendered first (the slice grows by
+/// a chunk, or moves to a far end: [`ListWindow::including`]).
 fn move_between_events(
     ev: &leptos::ev::KeyboardEvent,
     list: NodeRef<html::Ol>,
@@ -284,40 +241,30 @@ fn move_between_events(
     len: usize,
     set_window: impl Fn(ListWindow),
 ) {
-    if !matches!(ev.key().as_str(), "ArrowUp" | "ArrowDown") {
-        return;
-    }
     let links = move || list.get_untracked()?.query_selector_all(".event-link").ok();
     let Some(rendered) = links() else { return };
-    let count = rendered.length() as usize;
     let active = document().active_element();
+    // Positions among all the events shown, not only those rendered.
     let current = (0..rendered.length())
         .find(|&i| rendered.item(i).is_some_and(|node| node.is_same_node(active.as_deref())))
-        .map(|i| i as usize);
-    let Some(target) = key_target(&ev.key(), current, count, "ArrowUp", "ArrowDown") else {
+        .map(|i| slice.start + i as usize);
+    let Some(target) = key_target(&ev.key(), current, len, "ArrowUp", "ArrowDown") else {
         return;
     };
-    let focus = move |n: usize| {
+    ev.prevent_default();
+    let window = slice.including(target, len);
+    let focus = move || {
         let link = links()
-            .and_then(|l| l.item(u32::try_from(n).ok()?))
+            .and_then(|l| l.item(u32::try_from(target - window.start).ok()?))
             .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());
         if let Some(link) = link {
             let _ = link.focus();
         }
     };
-    ev.prevent_default();
-    match current {
-        // The next event is not rendered yet: render it, then move there.
-        Some(i) if ev.key() == "ArrowDown" && i + 1 == count && slice.end < len => {
-            set_window(slice.more(len));
-            request_animation_frame(move || focus(i + 1));
-        }
-        Some(0) if ev.key() == "ArrowUp" && slice.start > 0 => {
-            let grown = slice.earlier(len);
-            let added = slice.start - grown.start;
-            set_window(grown);
-            request_animation_frame(move || focus(added.saturating_sub(1)));
-        }
-        _ => focus(target),
+    if window == slice {
+        focus();
+    } else {
+        set_window(window);
+        request_animation_frame(focus);
     }
 }

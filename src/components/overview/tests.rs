@@ -175,7 +175,22 @@ fn value() -> impl Strategy<Value = String> {
         "[0-9]{1,30}",
         any::<String>(),
     ];
-    prop::collection::vec(piece, 0..5).prop_map(|p| p.concat())
+    prop_oneof![
+        2 => date_text(),
+        3 => prop::collection::vec(piece, 0..5).prop_map(|p| p.concat()),
+    ]
+}
+
+/// A date as an address writes it, at any precision, often impossible
+/// (month 13, day 31 of a short month) or out of the data's years.
+fn date_text() -> impl Strategy<Value = String> {
+    (prop_oneof![0u32..=9999, 2000u32..2030], 0u8..=13, 0u8..=31).prop_map(|(y, m, d)| {
+        match (m, d) {
+            (0, _) => format!("{y:04}"),
+            (m, 0) => format!("{y:04}-{m:02}"),
+            (m, d) => format!("{y:04}-{m:02}-{d:02}"),
+        }
+    })
 }
 
 /// A path and a query string made of the address's keys and [`value`]s.
