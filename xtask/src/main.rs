@@ -28,9 +28,10 @@ Commands:
                          (e.g. --public-url /repo/): the README's deploy build
   test                   install what is missing, then run every check:
                          fmt, clippy (native and wasm), cargo test, check-data,
-                         actionlint, release builds, the budgets and the
+                         actionlint, release builds, the budgets, the
                          end-to-end tests (behind nginx, ports 4173-4176 or
-                         E2E_PORT and the next three)
+                         E2E_PORT and the next three) and a link pasted into
+                         a real WordPress (Debian's, on the fourth)
   bench [args]           release build, then the benchmark table behind nginx:
                          bytes, speed at 67/1,000/5,000 events beside
                          TimelineJS and a static list, memory, Lighthouse
