@@ -75,5 +75,10 @@ test('a pasted link shows the timeline in the post, in WordPress’s sandbox, at
   await expect.poll(async () => (await height()) - clamp(await content())).toBe(0);
   expect(await height()).toBeLessThan(full);
   console.log(`wordpress.spec: after a search, frame ${await height()} px, its content ${await content()} px`);
+  // The link back opens the full page in the whole window, through
+  // WordPress's link message (the frame may not open windows).
+  await inner.locator('.embed-attribution a').click();
+  await expect(page).toHaveURL(`${new URL(installed.link).origin}/en/?q=zzzzzz`);
+  await ready(page);
   expect(problems).toEqual([]);
 });

@@ -32,8 +32,10 @@ Commands:
                          fmt, clippy (native and wasm), cargo test, check-data,
                          actionlint, release builds, a serve with no
                          crates downloaded (an empty CARGO_HOME), the
-                         budgets and the end-to-end tests (behind nginx, ports 4173-4176 or
-                         E2E_PORT and the next three)
+                         budgets, the end-to-end tests (behind nginx, ports
+                         4173-4176 or E2E_PORT and the next three) and a
+                         link pasted into a real WordPress (Debian's, on the
+                         fourth)
   bench [args]           release build, then the benchmark table behind nginx:
                          bytes, speed at 67/1,000/5,000 events beside
                          TimelineJS and a static list, memory, Lighthouse

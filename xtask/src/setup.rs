@@ -132,14 +132,14 @@ pub fn fetch_crates() -> Result {
 /// As Trunk.toml's `pre_build` hook runs it.
 pub const FETCH_ARGS: [&str; 5] = ["fetch", "--target", WASM_TARGET, "--target", "host-tuple"];
 
-/// Everything `cargo xtask test` needs.
+/// What `cargo xtask test` and `cargo xtask bench` need (the test also
+/// needs [`ensure_wordpress`]).
 pub fn ensure_all() -> Result {
     ensure_build_tools()?;
     ensure_npm_packages()?;
     ensure_chromium()?;
     ensure_nginx()?;
-    ensure_feedparser()?;
-    ensure_wordpress()
+    ensure_feedparser()
 }
 
 pub fn ensure_wasm_target() -> Result {

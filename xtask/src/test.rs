@@ -18,7 +18,8 @@ pub fn run(args: &[String]) -> Result {
     let steps: [(&str, &dyn Fn() -> Result); 14] = [
         ("setup", &|| {
             step("checking the tools");
-            setup::ensure_all()
+            setup::ensure_all()?;
+            setup::ensure_wordpress()
         }),
         ("cargo fmt", &|| {
             cargo(&["fmt", "--all", "--check"])
