@@ -226,7 +226,7 @@ test('quotes keep their language, with the translation beside them', async ({ pa
   // An English quote on the Spanish page gets its translation.
   const english = page.locator('section.detail figure.quote').filter({ has: page.locator('blockquote[lang=en]') });
   await expect(english.locator('.translation')).toHaveAttribute('lang', 'es');
-  await expect(english.locator('.translation')).toHaveText(/^Traducción: Esta reunión ofrecerá/);
+  await expect(english.locator('.translation')).toHaveText(/^Traducción: Dicha reunión de alto nivel ofrecerá/);
 });
 
 test.describe('counts', () => {
