@@ -18,7 +18,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::address::{Address, Page, View};
 use crate::components::LoadErrorView;
 use crate::data::{self, Lang};
-use crate::dates::{PartialDate, from_days_since_epoch};
+use crate::dates::{PartialDate, day_of_unix_millis};
 use crate::embed::{
     FramedLink, HeightReport, WordPress, amp_message, framed_link, pym_message, wordpress_message,
     wordpress_secret,
@@ -186,9 +186,7 @@ fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, val
 /// Today's date on the reader's clock, for deciding whether an announced
 /// date has passed.
 fn today() -> PartialDate {
-    #[allow(clippy::cast_possible_truncation)] // days since 1970 fit in i64
-    let days = (js_sys::Date::now() / 86_400_000.0).floor() as i64;
-    from_days_since_epoch(days)
+    day_of_unix_millis(js_sys::Date::now())
 }
 
 /// Tells `route.js`'s styles that the app runs: the view is the app's now,

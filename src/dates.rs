@@ -104,6 +104,16 @@ impl PartialDate {
         Self { year: self.year, month: self.month.max(1), day: self.day.max(1) }
     }
 
+    /// This date known only to `precision` (or to its own, when coarser).
+    #[must_use]
+    pub fn to_precision(self, precision: Precision) -> Self {
+        match precision {
+            Precision::Year => Self { month: 0, day: 0, ..self },
+            Precision::Month => Self { day: 0, ..self },
+            Precision::Day => self,
+        }
+    }
+
     /// Days since 1970-01-01 of the first day, for placing dates on an axis.
     pub fn days_since_epoch(self) -> i64 {
         let d = self.first_day();
@@ -154,6 +164,34 @@ pub fn from_days_since_epoch(days: i64) -> PartialDate {
         month: u8::try_from(month).unwrap_or(1),
         day: u8::try_from(day).unwrap_or(1),
     }
+}
+
+/// The first day of `year`, as days since 1970.
+pub fn jan_first(year: i32) -> i64 {
+    days_from_civil(year, 1, 1)
+}
+
+/// The first day of a month and the first of the next, as days since 1970.
+pub fn month_days(year: i32, month: u8) -> (i64, i64) {
+    let next = if month >= 12 { jan_first(year + 1) } else { days_from_civil(year, month + 1, 1) };
+    (days_from_civil(year, month.clamp(1, 12), 1), next)
+}
+
+/// The UTC day of a clock reading in milliseconds since 1970, as the
+/// browser's `Date.now()` gives it. Readings beyond what a JavaScript date
+/// can hold are taken at its limits, so no reading can overflow.
+pub fn day_of_unix_millis(millis: f64) -> PartialDate {
+    // JavaScript dates reach 100,000,000 days either side of 1970.
+    const LIMIT: f64 = 8.64e15;
+    let days = (millis.clamp(-LIMIT, LIMIT) / 86_400_000.0).floor();
+    #[allow(clippy::cast_possible_truncation)] // within ±100,000,000; NaN becomes 0
+    from_days_since_epoch(days as i64)
+}
+
+/// The UTC day of a clock reading in seconds since 1970, as the system
+/// clock gives it.
+pub fn day_of_unix_seconds(seconds: u64) -> PartialDate {
+    from_days_since_epoch(i64::try_from(seconds / 86_400).unwrap_or(0))
 }
 
 /// Howard Hinnant's `days_from_civil`: exact for the proleptic Gregorian
@@ -239,6 +277,40 @@ mod tests {
         for s in ["1970-01-01", "2000-02-29", "2007-10-22", "2026-12-31", "1969-12-31"] {
             assert_eq!(from_days_since_epoch(d(s).days_since_epoch()), d(s));
         }
+    }
+
+    #[test]
+    fn months_and_years_start_where_the_calendar_says() {
+        assert_eq!(jan_first(2026), d("2026-01-01").days_since_epoch());
+        assert_eq!(jan_first(1970), 0);
+        let feb = (d("2024-02-01").days_since_epoch(), d("2024-03-01").days_since_epoch());
+        assert_eq!(month_days(2024, 2), feb);
+        assert_eq!(month_days(2025, 12), (d("2025-12-01").days_since_epoch(), jan_first(2026)));
+    }
+
+    #[test]
+    fn a_clock_reading_is_its_utc_day() {
+        assert_eq!(day_of_unix_millis(0.0), d("1970-01-01"));
+        assert_eq!(day_of_unix_millis(86_399_999.0), d("1970-01-01"));
+        assert_eq!(day_of_unix_millis(-1.0), d("1969-12-31"));
+        // 2026-01-20T23:59:59Z and a second later.
+        assert_eq!(day_of_unix_millis(1_768_953_599_000.0), d("2026-01-20"));
+        assert_eq!(day_of_unix_seconds(1_768_953_600), d("2026-01-21"));
+        assert_eq!(day_of_unix_seconds(1_768_953_599), d("2026-01-20"));
+        // A broken clock gives a day, not a panic: JavaScript's last or first.
+        let last = PartialDate { year: 275_760, month: 9, day: 13 };
+        assert_eq!(day_of_unix_millis(f64::INFINITY), last);
+        assert_eq!(day_of_unix_millis(f64::MAX), last);
+        assert_eq!(day_of_unix_millis(f64::NEG_INFINITY), day_of_unix_millis(-8.64e15));
+        assert_eq!(day_of_unix_millis(f64::NAN), d("1970-01-01"));
+        assert_eq!(day_of_unix_seconds(u64::MAX), day_of_unix_seconds(u64::MAX - 1));
+    }
+
+    #[test]
+    fn a_date_keeps_only_the_precision_asked() {
+        assert_eq!(d("2026-02-28").to_precision(Precision::Month), d("2026-02"));
+        assert_eq!(d("2026-02-28").to_precision(Precision::Year), d("2026"));
+        assert_eq!(d("2026-02").to_precision(Precision::Day), d("2026-02"));
     }
 
     #[test]

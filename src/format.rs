@@ -20,7 +20,7 @@ use crate::i18n;
 pub fn format_date(lang: Lang, start: PartialDate, end: Option<PartialDate>) -> String {
     let Some(end) = end else { return single(lang, start) };
     let precision = start.precision().min(end.precision());
-    let (start, end) = (truncate(start, precision), truncate(end, precision));
+    let (start, end) = (start.to_precision(precision), end.to_precision(precision));
     if start == end {
         return single(lang, start);
     }
@@ -101,15 +101,6 @@ fn single(lang: Lang, date: PartialDate) -> String {
             &i18n::date_month_name(lang, usize::from(date.month)),
             &year,
         ),
-    }
-}
-
-/// The date known only to `precision`.
-fn truncate(date: PartialDate, precision: Precision) -> PartialDate {
-    match precision {
-        Precision::Year => PartialDate { month: 0, day: 0, ..date },
-        Precision::Month => PartialDate { day: 0, ..date },
-        Precision::Day => date,
     }
 }
 

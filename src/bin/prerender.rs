@@ -17,7 +17,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use cronologia::data::{fingerprint, parse};
-use cronologia::dates::{PartialDate, from_days_since_epoch};
+use cronologia::dates::{PartialDate, day_of_unix_seconds};
 use cronologia::prerender::{Pages, Prerender, Site};
 
 /// Where sites are served while developing: `trunk serve`'s address.
@@ -93,8 +93,6 @@ fn slashed(path: &str) -> String {
 }
 
 fn today() -> PartialDate {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    from_days_since_epoch(i64::try_from(secs / 86_400).unwrap_or(0))
+    let clock = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
+    day_of_unix_seconds(clock.map_or(0, |d| d.as_secs()))
 }
