@@ -12,8 +12,8 @@ use wasm_bindgen_futures::JsFuture;
 use super::split::Split;
 use super::{Fingerprint, LoadError, MAX_BYTES, Timeline, parse, parse_parts};
 
-/// Long enough for a slow phone network to bring ~100 KB, short enough that
-/// a hung server turns into a message and a retry button.
+/// Long enough for a slow phone network to bring the data, short enough
+/// that a hung server turns into a message and a retry button.
 const TIMEOUT: Duration = Duration::from_secs(15);
 
 /// Fetches and parses the data, with the text's [`fingerprint`]. `url` is
@@ -76,8 +76,7 @@ async fn fetch_bytes(
 ///
 /// In pieces ([`Split`]), each event's text comes into the app's memory on
 /// its own, is read, and is dropped: the app holds the events and never
-/// the whole text beside them (13 MB for 5,000 events; wasm memory, once
-/// grown, never shrinks).
+/// the whole text beside them (wasm memory, once grown, never shrinks).
 ///
 /// A file with any problem, or laid out otherwise than expected, is read
 /// again whole with [`parse`], which gives every problem its line and

@@ -3,7 +3,7 @@
 //!
 //! The browser reads `events.json` this way (`fetch.rs`) so that the file's
 //! text is never whole in the app's memory beside the events made from it:
-//! for 5,000 events the text is 13 MB, and wasm memory, once grown, never
+//! a long timeline's text is large, and wasm memory, once grown, never
 //! shrinks. Each event's text is read with `serde_json` and dropped.
 //!
 //! This is not a JSON parser. It only follows strings and nesting, to find

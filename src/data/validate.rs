@@ -9,8 +9,16 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::fmt;
 
-use super::{Event, Id, Lenient, LoadError, Source, Status, Text, Timeline, read_json};
-use crate::dates::{PartialDate, Precision};
+mod json;
+mod rules;
+
+use super::{Actor, Era, Event, Id, Lenient, LoadError, Text, Timeline, Topic, read_json};
+use crate::dates::PartialDate;
+use json::{IdHint, json_fault};
+#[cfg(test)]
+pub use rules::is_web_url;
+use rules::{Context, check_event};
+pub use rules::{is_slug, web_host};
 
 /// One thing wrong with the data, said so an editor can find and fix it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -129,56 +137,6 @@ pub fn skipped_events(problems: &[Problem]) -> usize {
         .count()
 }
 
-/// `merida-2007`: lowercase ASCII words joined by single hyphens.
-pub fn is_slug(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 64
-        && id.split('-').all(|w| {
-            !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
-}
-
-/// Accepts only web addresses: a `javascript:` or `data:` link must never
-/// reach an `href`.
-pub fn is_web_url(url: &str) -> bool {
-    let lower = url.trim_start().to_ascii_lowercase();
-    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
-    rest.is_some_and(|r| {
-        let host = r.split(['/', '?', '#']).next().unwrap_or("");
-        !host.is_empty() && !url.chars().any(char::is_whitespace)
-    })
-}
-
-/// The host of a web address, lowercased, without port or credentials.
-pub fn web_host(url: &str) -> Option<String> {
-    let lower = url.trim().to_ascii_lowercase();
-    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"))?;
-    let authority = rest.split(['/', '?', '#']).next()?;
-    let host = authority.rsplit('@').next()?.split(':').next()?;
-    (!host.is_empty()).then(|| host.to_string())
-}
-
-/// Government hosts, whose pages are the primary texts of official acts.
-fn is_government_host(host: &str) -> bool {
-    [".gov", ".gob.mx", ".mil"].iter().any(|suffix| host.ends_with(suffix))
-}
-
-fn is_primary(source: &Source) -> bool {
-    source.primary || web_host(&source.url).is_some_and(|h| is_government_host(&h))
-}
-
-/// Preview, staging and local servers: pages there move or vanish, and
-/// readers cannot rely on them.
-fn is_staging_host(host: &str) -> bool {
-    // `front.` is a CMS's editing front end, not the outlet's public site.
-    let front_end = host.starts_with("front.");
-    let labels_hint = host.split(['.', '-']).any(|label| {
-        matches!(label, "stage" | "staging" | "preview" | "dev" | "test" | "localhost")
-    });
-    let ip = host.bytes().all(|b| b.is_ascii_digit() || b == b'.') || host.starts_with('[');
-    front_end || labels_hint || ip
-}
-
 /// Checks the header and each event; returns the timeline of the good events.
 ///
 /// `event_texts` are the events' JSON texts. When they are slices of the
@@ -194,48 +152,7 @@ pub(super) fn build<'t>(
     let mut problems = Vec::new();
     let updated = doc.updated;
     Report::new(&mut problems, "title".into(), None).text("", &doc.title);
-
-    // Header lists: a repeated or half-written item is reported and left
-    // out, so that events pointing at it are reported too.
-    let mut eras: Vec<super::Era> = Vec::new();
-    for (i, era) in doc.eras.into_iter().enumerate() {
-        let mut r = Report::new(&mut problems, format!("eras[{i}]"), None);
-        r.text("name", &era.name);
-        r.text("summary", &era.summary);
-        if era.end.is_some_and(|end| end.last_day() < era.start.first_day()) {
-            r.add("end", "the era ends before it starts");
-        }
-        if eras.iter().any(|e| e.id == era.id) {
-            r.add("id", format!("the era id \"{}\" is used twice", era.id));
-        }
-        if r.clean() {
-            eras.push(era);
-        }
-    }
-    let mut topics: Vec<super::Topic> = Vec::new();
-    for (i, topic) in doc.topics.into_iter().enumerate() {
-        let mut r = Report::new(&mut problems, format!("topics[{i}]"), None);
-        r.text("name", &topic.name);
-        if topics.iter().any(|t| t.id == topic.id) {
-            r.add("id", format!("the topic id \"{}\" is used twice", topic.id));
-        }
-        if r.clean() {
-            topics.push(topic);
-        }
-    }
-    let mut actors: Vec<super::Actor> = Vec::new();
-    for (i, actor) in doc.actors.into_iter().enumerate() {
-        let mut r = Report::new(&mut problems, format!("actors[{i}]"), None);
-        r.text("name", &actor.name);
-        r.text("role", &actor.role);
-        if actors.iter().any(|a| a.id == actor.id) {
-            r.add("id", format!("the actor id \"{}\" is used twice", actor.id));
-        }
-        if r.clean() {
-            actors.push(actor);
-        }
-    }
-
+    let (eras, topics, actors) = header_lists(&mut problems, doc.eras, doc.topics, doc.actors);
     let mut seen_ids = BTreeSet::new();
     // Room for them all at once when their number is known: growing by
     // doubling leaves, for a long timeline, the app's memory (which never
@@ -290,6 +207,55 @@ pub(super) fn build<'t>(
         events,
         problems,
     })
+}
+
+/// The header's lists: a repeated or half-written item is reported and left
+/// out, so that events pointing at it are reported too.
+fn header_lists(
+    problems: &mut Vec<Problem>,
+    doc_eras: Vec<Era>,
+    doc_topics: Vec<Topic>,
+    doc_actors: Vec<Actor>,
+) -> (Vec<Era>, Vec<Topic>, Vec<Actor>) {
+    let mut eras: Vec<Era> = Vec::new();
+    for (i, era) in doc_eras.into_iter().enumerate() {
+        let mut r = Report::new(problems, format!("eras[{i}]"), None);
+        r.text("name", &era.name);
+        r.text("summary", &era.summary);
+        if era.end.is_some_and(|end| end.last_day() < era.start.first_day()) {
+            r.add("end", "the era ends before it starts");
+        }
+        if eras.iter().any(|e| e.id == era.id) {
+            r.add("id", format!("the era id \"{}\" is used twice", era.id));
+        }
+        if r.clean() {
+            eras.push(era);
+        }
+    }
+    let mut topics: Vec<Topic> = Vec::new();
+    for (i, topic) in doc_topics.into_iter().enumerate() {
+        let mut r = Report::new(problems, format!("topics[{i}]"), None);
+        r.text("name", &topic.name);
+        if topics.iter().any(|t| t.id == topic.id) {
+            r.add("id", format!("the topic id \"{}\" is used twice", topic.id));
+        }
+        if r.clean() {
+            topics.push(topic);
+        }
+    }
+    let mut actors: Vec<Actor> = Vec::new();
+    for (i, actor) in doc_actors.into_iter().enumerate() {
+        let mut r = Report::new(problems, format!("actors[{i}]"), None);
+        r.text("name", &actor.name);
+        r.text("role", &actor.role);
+        if actors.iter().any(|a| a.id == actor.id) {
+            r.add("id", format!("the actor id \"{}\" is used twice", actor.id));
+        }
+        if r.clean() {
+            actors.push(actor);
+        }
+    }
+    (eras, topics, actors)
 }
 
 /// The line where `part`, a slice of the document `text`, starts.
@@ -356,216 +322,4 @@ fn read_event(
         r.add("id", "this id is already used by an earlier event; ids must be unique");
     }
     Ok(r.clean().then_some(event))
-}
-
-/// Reads any JSON as `serde_json::Value` does (`deserialize_any` all the
-/// way down), so it finds the same faults, but keeps nothing: the app needs
-/// no `Value` tree code for it.
-struct JsonCheck;
-
-impl<'de> serde::Deserialize<'de> for JsonCheck {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(JsonCheck)
-    }
-}
-
-impl<'de> serde::de::Visitor<'de> for JsonCheck {
-    type Value = JsonCheck;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<Self, E> {
-        Ok(self)
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<Self, E> {
-        Ok(self)
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<Self, E> {
-        Ok(self)
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<Self, E> {
-        Ok(self)
-    }
-    fn visit_str<E>(self, _: &str) -> Result<Self, E> {
-        Ok(self)
-    }
-    fn visit_unit<E>(self) -> Result<Self, E> {
-        Ok(self)
-    }
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self, A::Error> {
-        while seq.next_element::<JsonCheck>()?.is_some() {}
-        Ok(self)
-    }
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self, A::Error> {
-        while map.next_entry::<JsonCheck, JsonCheck>()?.is_some() {}
-        Ok(self)
-    }
-}
-
-/// The first fault of the JSON in `event`, a slice of the document `text`,
-/// where a parser reading the whole document would report it: its line and
-/// column in the document, counted as `serde_json` counts them (lines from
-/// 1, columns in bytes from the start of the line).
-fn json_fault(text: &str, event: &str) -> Option<LoadError> {
-    // An event stands two levels deep (the document, its `events`), which
-    // counts towards `serde_json`'s nesting limit: wrap it as deep.
-    let wrapped = format!("[[{event}]]");
-    let err = serde_json::from_str::<JsonCheck>(&wrapped).err()?;
-    // Byte `k` of `wrapped` stands at byte `start + k` of the document.
-    let start = (event.as_ptr() as usize).saturating_sub(text.as_ptr() as usize + 2);
-    let line_start: usize =
-        wrapped.split_inclusive('\n').take(err.line().saturating_sub(1)).map(str::len).sum();
-    let index = (start + line_start + err.column()).min(text.len());
-    let before = &text.as_bytes()[..index];
-    let start_of_line = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let line = 1 + text[..start_of_line].matches('\n').count();
-    let column = index - start_of_line;
-    let message =
-        format!("{} at line {line} column {column}", super::strip_position(&err.to_string()));
-    Some(LoadError::Syntax { line, column, message })
-}
-
-/// Just the `id` of an event, read even when the rest of it is broken, so
-/// that its problems can name the event.
-#[derive(serde::Deserialize)]
-struct IdHint {
-    id: Option<String>,
-}
-
-impl IdHint {
-    /// The id when it is a string; `None` when it is missing or not a string
-    /// (or the event is not an object).
-    fn read(json: &str) -> Option<String> {
-        serde_json::from_str::<IdHint>(json).ok()?.id
-    }
-}
-
-struct Context<'a> {
-    topics: &'a [super::Topic],
-    actors: &'a [super::Actor],
-    eras: &'a [super::Era],
-    updated: PartialDate,
-}
-
-fn check_event(r: &mut Report, event: &Event, ctx: &Context) {
-    let start = event.date;
-    if let Some(end) = event.end {
-        if end.precision() != start.precision() {
-            r.add("end", "the end must be written in the same form as the date (both days, both months or both years)");
-        } else if end <= start {
-            r.add("end", "the end must come after the date");
-        }
-    }
-    // Likewise only a date that passed before `updated`'s first day surely
-    // had passed when the data was checked.
-    if event.status == Status::Announced && event.last_day() < ctx.updated.first_day() {
-        r.add(
-            "status",
-            "the event is \"announced\" but its date passed before the data was last updated: mark it \"held\" if sources show it took place, or \"unconfirmed\"",
-        );
-    }
-    match ctx.eras.iter().find(|era| era.id == event.era) {
-        None => r.add("era", format!("there is no era \"{}\"", event.era)),
-        Some(era) if !era.contains(start) => {
-            r.add("era", format!("the date {start} is outside the era \"{}\"", event.era));
-        }
-        Some(_) => {}
-    }
-    if event.topics.is_empty() {
-        r.add("topics", "an event needs at least one topic");
-    }
-    for (i, topic) in event.topics.iter().enumerate() {
-        if !ctx.topics.iter().any(|t| t.id == *topic) {
-            r.add(&format!("topics[{i}]"), format!("there is no topic \"{topic}\""));
-        }
-    }
-    for (i, actor) in event.actors.iter().enumerate() {
-        if !ctx.actors.iter().any(|a| a.id == *actor) {
-            r.add(&format!("actors[{i}]"), format!("there is no actor \"{actor}\""));
-        }
-    }
-    r.text("title", &event.title);
-    r.text("summary", &event.summary);
-    for (field, text) in [("place", &event.place), ("body", &event.body), ("caveat", &event.caveat)]
-    {
-        if let Some(text) = text {
-            r.text(field, text);
-        }
-    }
-    for (i, quote) in event.quotes.iter().enumerate() {
-        if quote.text.trim().is_empty() {
-            r.add(&format!("quotes[{i}].text"), "the quote is empty");
-        }
-        if quote.translation.trim().is_empty() {
-            r.add(&format!("quotes[{i}].translation"), "the translation is empty");
-        }
-        r.text(&format!("quotes[{i}].speaker"), &quote.speaker);
-    }
-    if event.people_sent == Some(0) {
-        r.add(
-            "people_sent",
-            "a group sent counts at least one person: leave the field out instead",
-        );
-    }
-    match event.checked {
-        None => r.add(
-            "checked",
-            "the event has no \"checked\" day: have someone who did not write it verify it against its sources, record what they found in verification/, and add the day as \"checked\": \"YYYY-MM-DD\"",
-        ),
-        Some(day) if day.precision() != Precision::Day => {
-            r.add("checked", "the day of the check is written YYYY-MM-DD");
-        }
-        Some(day) if day > ctx.updated.last_day() => r.add(
-            "checked",
-            format!("the event was checked on {day}, after the record's review day ({}): correct \"checked\" or \"updated\"", ctx.updated),
-        ),
-        Some(_) => {}
-    }
-    check_sources(r, event, ctx.updated);
-    for (i, correction) in event.corrections.iter().enumerate() {
-        let field = format!("corrections[{i}]");
-        if correction.date.precision() != Precision::Day {
-            r.add(&format!("{field}.date"), "a correction is dated to the day: YYYY-MM-DD");
-        }
-        r.not_after(&format!("{field}.date"), "the correction", correction.date, ctx.updated);
-        r.text(&format!("{field}.text"), &correction.text);
-    }
-}
-
-fn check_sources(r: &mut Report, event: &Event, updated: PartialDate) {
-    if event.sources.is_empty() {
-        r.add("sources", "every event needs at least one source");
-    }
-    for (i, source) in event.sources.iter().enumerate() {
-        if !is_web_url(&source.url) {
-            r.add(
-                &format!("sources[{i}].url"),
-                format!(
-                    "\"{}\" is not a web address: sources must start with http:// or https://",
-                    source.url
-                ),
-            );
-        } else if let Some(host) = web_host(&source.url).filter(|h| is_staging_host(h)) {
-            r.add(
-                &format!("sources[{i}].url"),
-                format!("\"{host}\" looks like a staging or test server: cite the outlet's public address"),
-            );
-        }
-        if source.publisher.trim().is_empty() {
-            r.add(&format!("sources[{i}].publisher"), "the publisher is empty");
-        }
-        if source.title.trim().is_empty() {
-            r.add(&format!("sources[{i}].title"), "the title is empty");
-        }
-        if let Some(date) = source.date {
-            r.not_after(&format!("sources[{i}].date"), "the source", date, updated);
-        }
-    }
-    if event.official && !event.sources.iter().any(is_primary) {
-        r.add(
-            "sources",
-            "an official act needs at least one primary source: the text on a .gov, .gob.mx or .mil site, or a source marked \"primary\": true",
-        );
-    }
 }
