@@ -77,8 +77,9 @@ fn escaped_either_way(text: &str) -> String {
     out
 }
 
-fn nginx_old_links() -> String {
-    let langs: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+/// The nginx lines that choose the page an old link names, from the
+/// language and event it carries (`$cronologia_key` is `<lang>:<id>`).
+fn old_link_targets() -> String {
     let mut targets = String::new();
     for lang in Lang::ALL {
         let code = lang.code();
@@ -96,6 +97,12 @@ fn nginx_old_links() -> String {
             "if ($cronologia_key ~ \"^{which}:(.+)$\") {{\n    set $cronologia_to \"${{uri}}{event}\";\n}}\n"
         );
     }
+    targets
+}
+
+fn nginx_old_links() -> String {
+    let langs: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+    let targets = old_link_targets();
     let en_home = Page::home(Lang::En).path();
     format!(
         "{header}#
