@@ -14,8 +14,9 @@
 // there, and includes the SHIPPED files: deploy/nginx/cronologia.conf and
 // cronologia-subpath.conf are copied with only their `listen`, `root`, path
 // and snippet directory changed (each change must apply exactly once, or
-// this fails), and they include cronologia-rules.conf and
-// cronologia-old-links.conf from deploy/nginx/ as they are. nginx runs as
+// this fails), and they include cronologia-rules.conf,
+// cronologia-old-links.conf and cronologia-key-moments.conf from
+// deploy/nginx/ as they are. nginx runs as
 // the current user (as root, its workers too), in the foreground, as a
 // child of this process, and stops with it.
 

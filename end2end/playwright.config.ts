@@ -38,7 +38,7 @@ export default defineConfig({
       // hostile-input and language specs test data and strings, which do not
       // change with the width: running them twice only cost CI minutes.
       name: 'mobile',
-      testMatch: ['timeline.spec.ts', 'a11y.spec.ts', 'embed.spec.ts', 'smoke.spec.ts'],
+      testMatch: ['timeline.spec.ts', 'overview.spec.ts', 'shell.spec.ts', 'a11y.spec.ts', 'embed.spec.ts', 'smoke.spec.ts'],
       use: {
         ...devices['Desktop Chrome'],
         viewport: { width: 375, height: 812 },

@@ -6,6 +6,34 @@
 // route.js changes: the location (a move is recorded, not made), the root
 // element's classes and the adopted style sheet.
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const TMP = process.env.ROUTE_TABLE_DIR ?? fileURLToPath(new URL('../target/tmp/', import.meta.url));
+
+/** A file of the shared table, written by the native test
+ * tests/route_table.rs: `route-cases.json` (addresses and what the app
+ * makes of them) or `route-more.json` (views, pages, key-moments
+ * addresses). @param {'route-cases.json' | 'route-more.json'} name */
+export function loadTable(name) {
+  const file = join(TMP, name);
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    throw new Error(`${file} is missing: run \`cargo test --test route_table\` (cargo xtask test does)`);
+  }
+}
+
+/** An address with its query as the browser's URLSearchParams writes it,
+ * so that two ways of escaping the same query compare equal.
+ * @param {string} href a path from the root, with its query */
+export function normalized(href) {
+  const url = new URL(href, 'http://127.0.0.1');
+  const query = url.searchParams.toString();
+  return `${url.pathname}${query ? `?${query}` : ''}`;
+}
+
 /**
  * @param {{ source: string, cases: any[] }} input route.js's text and the table
  * @returns {{ checked: number, moved: number, disagreements: string[] }}

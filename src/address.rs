@@ -10,9 +10,11 @@
 //!
 //! Values of any content, length or encoding are accepted and reduced to
 //! something safe; nothing here can fail. A period given backwards
-//! (`?from=2020&to=2010`) is read the right way round. `public/route.js` mirrors
-//! [`Address::path`] to move old links and the home page to the reader's
-//! language before the page is drawn.
+//! (`?from=2020&to=2010`) is read the right way round.
+//!
+//! This module is the one definition of the scheme. `public/route.js` and
+//! the e2e helpers are checked against it case by case (`tests/route_table.rs`);
+//! the nginx and Netlify rules are written from it (`cargo xtask deploy-config`).
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
@@ -26,6 +28,19 @@ pub const MAX_QUERY_CHARS: usize = 200;
 pub const MAX_ID_CHARS: usize = 80;
 /// Most topics kept from a URL.
 const MAX_LIST: usize = 32;
+
+/// The query's parameters that name the page, from links made before pages
+/// had their own paths; and the key moments' switch.
+pub const LANG_PARAM: &str = "lang";
+pub const EVENT_PARAM: &str = "event";
+pub const KEY_PARAM: &str = "key";
+/// The values that turn a switch (`key`, `embed`) off; any other value, or
+/// none, turns it on. The hosts' rules (`cargo xtask deploy-config`) are
+/// written from this list.
+pub const OFF_VALUES: [&str; 3] = ["0", "false", "no"];
+/// The file beside each home page's `index.html` with the key-moments
+/// view's head, which the hosts serve for the home page with `key` on.
+pub const KEY_MOMENTS_FILE: &str = "key-moments.html";
 
 /// Everything but the unreserved characters is escaped; `,` is kept so
 /// that topic lists stay readable.
@@ -155,8 +170,8 @@ impl Address {
         let (page, view) = (&mut address.page, &mut address.view);
         for (key, value) in pairs(query) {
             match key.as_ref() {
-                "lang" => page.lang = Lang::from_code(&value).unwrap_or(page.lang),
-                "event" => {
+                LANG_PARAM => page.lang = Lang::from_code(&value).unwrap_or(page.lang),
+                EVENT_PARAM => {
                     page.event = Some(trimmed(&value, MAX_ID_CHARS)).filter(|s| is_id(s));
                 }
                 "topic" => view.filter.topics = list(&value),
@@ -165,7 +180,7 @@ impl Address {
                 "q" => view.filter.query = truncate(&value, MAX_QUERY_CHARS),
                 "from" => view.filter.from = PartialDate::parse(value.trim()).ok(),
                 "to" => view.filter.to = PartialDate::parse(value.trim()).ok(),
-                "key" => view.filter.key = is_on(&value),
+                KEY_PARAM => view.filter.key = is_on(&value),
                 "embed" => view.embed = is_on(&value),
                 "childId" => view.child_id = Some(value.into_owned()).filter(|v| is_child_id(v)),
                 _ => {}
@@ -187,8 +202,8 @@ impl Address {
 }
 
 /// `?key`, `?key=1`, `?key=true`: on; `0`, `false`, `no`: off.
-fn is_on(value: &str) -> bool {
-    !matches!(value, "0" | "false" | "no")
+pub fn is_on(value: &str) -> bool {
+    !OFF_VALUES.contains(&value)
 }
 
 /// An id a page's path can hold: not empty, nor `.` or `..`, which the

@@ -9,10 +9,32 @@
 //! parameters, the rest of the query as the browser's `URLSearchParams`
 //! writes it), or that it must stay; and what the view is: embedded,
 //! waiting for the app (a search or a period), or filtered by topics, an
-//! actor or the key moments.
+//! actor or the key moments. `old-links.spec.ts` runs the old links of the
+//! same table through nginx with the shipped rules.
+//!
+//! A second file, `target/tmp/route-more.json`, holds the rest of the
+//! table: linked views with the events the app shows (`views.rs`), and the
+//! pages, old links and key-moments addresses of the hosts' rules
+//! (`hosts.rs`).
+
+#[path = "route_table/hosts.rs"]
+mod hosts;
+#[path = "route_table/views.rs"]
+mod views;
+
+use std::path::Path;
+use std::sync::LazyLock;
 
 use cronologia::address::{Address, pairs};
+use cronologia::data::Timeline;
 use serde_json::{Value, json};
+
+/// The real data, for views and old links that name real ids.
+static TIMELINE: LazyLock<Timeline> = LazyLock::new(|| {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/events.json");
+    let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    cronologia::data::parse(&text).expect("the real data loads")
+});
 
 /// Generated addresses, on top of the hand-picked ones.
 const GENERATED: usize = 6_000;
@@ -293,10 +315,10 @@ fn meaning(base: &str, path: &str, search: &str) -> Value {
 }
 
 /// Addresses worth having whatever the generator draws: the bugs found so
-/// far and their neighbours.
-fn picked() -> Vec<(String, String)> {
+/// far and their neighbours, and old links to real pages.
+fn picked() -> Vec<(String, String, bool)> {
     let emoji = "%F0%9F%98%80";
-    let mut cases: Vec<(String, String)> = [
+    let mut cases: Vec<(String, String, bool)> = [
         ("", ""),
         ("en/", ""),
         ("eventos/merida-2007/", ""),
@@ -319,13 +341,14 @@ fn picked() -> Vec<(String, String)> {
         ("en/", "?event=%20..%01"),
     ]
     .into_iter()
-    .map(|(p, q)| (p.to_string(), q.to_string()))
+    .map(|(p, q)| (p.to_string(), q.to_string(), false))
     .collect();
     // Ids of 81 characters whose 80th is a surrogate pair in UTF-16.
-    cases.push((String::new(), format!("?event=a{}", emoji.repeat(80))));
-    cases.push((String::new(), format!("?lang=en&event={}", emoji.repeat(81))));
-    cases.push((format!("eventos/a{}/", emoji.repeat(80)), String::new()));
-    cases.push((format!("eventos/%20%01%20{}/", "x".repeat(80)), String::new()));
+    cases.push((String::new(), format!("?event=a{}", emoji.repeat(80)), false));
+    cases.push((String::new(), format!("?lang=en&event={}", emoji.repeat(81)), false));
+    cases.push((format!("eventos/a{}/", emoji.repeat(80)), String::new(), false));
+    cases.push((format!("eventos/%20%01%20{}/", "x".repeat(80)), String::new(), false));
+    cases.extend(hosts::old_links(&TIMELINE));
     cases
 }
 
@@ -334,8 +357,11 @@ fn route_js_table() {
     let mut rng = Rng(0x0C20_0724_2026_1207);
     let mut cases = Vec::new();
     for base in BASES {
-        for (path, search) in picked() {
-            cases.push(meaning(base, &path, &search));
+        for (path, search, host_moves) in picked() {
+            let mut case = meaning(base, &path, &search);
+            case["hostMoves"] = json!(host_moves);
+            assert!(!host_moves || !case["moves"].is_null(), "{search} moves");
+            cases.push(case);
         }
     }
     for _ in 0..GENERATED {
@@ -350,7 +376,33 @@ fn route_js_table() {
     // The table covers each outcome many times over.
     assert!(moved > 1_000 && cases.len() - moved > 1_000, "{moved} of {} move", cases.len());
     assert!(pending > 500 && filtered > 500, "{pending} pending, {filtered} filtered");
-    let file = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("route-cases.json");
+    let file = Path::new(env!("CARGO_TARGET_TMPDIR")).join("route-cases.json");
     std::fs::write(&file, serde_json::to_string(&cases).unwrap()).unwrap();
     eprintln!("{} addresses ({moved} move) written to {}", cases.len(), file.display());
+}
+
+#[test]
+fn views_pages_and_host_rules_table() {
+    let more = json!({
+        "views": views::views(&TIMELINE),
+        "pages": hosts::pages(&TIMELINE),
+        "keyMoments": hosts::key_moments(),
+    });
+    let count = |name: &str| more[name].as_array().map_or(0, Vec::len);
+    // Views that show some events and views that show none, keys on and off.
+    let views = more["views"].as_array().unwrap();
+    let sizes: Vec<usize> = views.iter().map(|v| v["ids"].as_array().unwrap().len()).collect();
+    assert!(sizes.contains(&0) && sizes.iter().filter(|&&n| n > 0).count() > 50);
+    let keys = more["keyMoments"].as_array().unwrap();
+    assert!(keys.iter().filter(|k| k["key"] == true).count() > 20);
+    assert!(keys.iter().filter(|k| k["key"] == false).count() > 20);
+    let file = Path::new(env!("CARGO_TARGET_TMPDIR")).join("route-more.json");
+    std::fs::write(&file, serde_json::to_string(&more).unwrap()).unwrap();
+    eprintln!(
+        "{} views, {} pages, {} key-moments addresses written to {}",
+        count("views"),
+        count("pages"),
+        count("keyMoments"),
+        file.display()
+    );
 }

@@ -3,7 +3,7 @@
 // prerendered pages once the app has taken them over.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { AXE_TAGS as TAGS, expectOnTop, filtersInSheet, pagePath, ready, showFilters } from '../helpers.mjs';
+import { AXE_TAGS as TAGS, DATA_ROUTE, events, expectOnTop, filtersInSheet, pagePath, ready, showFilters } from '../helpers.mjs';
 
 // A Spanish-speaking reader: `/` is the Spanish home page for them.
 test.use({ locale: 'es-MX' });
@@ -61,10 +61,10 @@ for (const scheme of ['light', 'dark'] as const) {
     });
 
     test('the error state, over the prerendered page, has no violations', async ({ page }) => {
-      await page.route('**/data/events.json', (r) => r.fulfill({ status: 503 }));
+      await page.route(DATA_ROUTE, (r) => r.fulfill({ status: 503 }));
       await page.goto('/');
       await expect(page.getByRole('alert')).toBeVisible();
-      await expect(page.locator('ol.event-list > li').first()).toBeVisible();
+      await expect(events(page).first()).toBeVisible();
       await expectNoViolations(page);
     });
   });
@@ -99,7 +99,7 @@ test('keyboard: skip link, list arrows, Enter opens, Escape closes', async ({ pa
 test('keyboard: filters and the overview work without a mouse', async ({ page }) => {
   await page.goto(pagePath('es'));
   await ready(page);
-  const total = await page.locator('ol.event-list > li').count();
+  const total = await events(page).count();
   const toggle = page.locator('button.filter-toggle');
   const sheet = await filtersInSheet(page);
   if (sheet) {
@@ -115,7 +115,7 @@ test('keyboard: filters and the overview work without a mouse', async ({ page })
   await page.keyboard.press('Space');
   await expect(page).toHaveURL(/\?topic=fentanyl$/);
   await page.keyboard.press('Space');
-  await expect(page.locator('ol.event-list > li')).toHaveCount(total);
+  await expect(events(page)).toHaveCount(total);
   // An era button chooses a period with Enter.
   await page.getByRole('button', { name: 'La Iniciativa Mérida' }).focus();
   await page.keyboard.press('Enter');
@@ -216,7 +216,7 @@ test('text zooms to 200% without losing content', async ({ page }) => {
     });
   expect(await overflow()).toBeLessThanOrEqual(1);
   await expect(page.locator('h1')).toBeVisible();
-  await expect(page.locator('ol.event-list > li').first()).toBeVisible();
+  await expect(events(page).first()).toBeVisible();
   await showFilters(page);
   await expect(page.getByRole('searchbox')).toBeVisible();
   expect(await overflow()).toBeLessThanOrEqual(1);

@@ -5,7 +5,7 @@
 // overview wait behind the "Filter" button.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Frame, type Locator, type Page } from '@playwright/test';
-import { AXE_TAGS, hideFilters, pagePath, ready, showFilters } from '../helpers.mjs';
+import { AXE_TAGS, CARD, hideFilters, pagePath, ready, showFilters, watchProblems } from '../helpers.mjs';
 
 const CALL_15 = 'rubio-de-la-fuente-call-joint-statement-2026-01-15';
 const TITLE_EN = 'Timeline of US–Mexico security cooperation, 2007–2026';
@@ -151,7 +151,7 @@ test('the attribution opens the full page with the same event, language and filt
   await expect(popup.locator('#detail-heading')).toHaveText(title!);
   await ready(popup);
   await expect(popup.locator('html')).not.toHaveClass(/\bembed\b/);
-  await expect(popup.locator('ol.event-list > li:not([data-topics~="arms-trafficking"])')).toHaveCount(0);
+  await expect(popup.locator(`${CARD}:not([data-topics~="arms-trafficking"])`)).toHaveCount(0);
 });
 
 test.describe('a Spanish-speaking newsroom', () => {
@@ -353,11 +353,7 @@ test('messages from other windows or origins change nothing', async ({ page }) =
 });
 
 test('works in a sandboxed frame without storage', async ({ page }) => {
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(e.message));
+  const problems = watchProblems(page);
   // Storage refused inside frames, as with blocked third-party storage.
   await page.addInitScript(() => {
     if (window !== window.top) {
@@ -393,13 +389,8 @@ test('works in a sandboxed frame without storage', async ({ page }) => {
   expect(problems).toEqual([]);
 });
 
-
 test('in WordPress’s sandbox (opaque origin): its height and link messages, storage refused, sharing by hand, no error', async ({ page }) => {
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(e.message));
+  const problems = watchProblems(page);
   const secret = 'Ab3dE5gH7j';
   // The frame exactly as WordPress makes it from an oEmbed response
   // (wp_filter_oembed_result), and a host that records what it is told.
@@ -463,7 +454,6 @@ test('in WordPress’s sandbox (opaque origin): its height and link messages, st
   expect(page.frames().length, 'no window opened, no frame navigated away').toBe(2);
   expect(problems).toEqual([]);
 });
-
 
 test('the embedded page, with an event open, has no axe violations', async ({ page }) => {
   await page.goto(pagePath('en', CALL_15, '?embed=1'));

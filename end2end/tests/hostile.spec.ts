@@ -1,78 +1,36 @@
-// Hostile input and failure (issue #8): data and addresses written to break
-// the page, faults in loading the data, and a panic. Nothing may run,
-// nothing may leave a blank page, and every failure says what happened in
-// the reader's language, with a way out.
+// Hostile input (issue #8): data and addresses written to break the page,
+// under the Content Security Policy. Nothing may run, nothing may leave a
+// blank page. hostile-faults.spec.ts has the faults in loading the data and
+// a panic.
 //
 // Every page gets a `__pwned()` function that the hostile payloads call
 // (`<img src=x onerror=__pwned()>`, …): if it ever runs, markup from the
 // data or the address was parsed as HTML. Data files come from
-// tests/fixtures/hostile/ (the same corpus the native tests check); network
-// faults come from the fault server's `/__fault/<name>` routes (serve.mjs,
-// faults.mjs; helpers.mjs's `serverFault` routes the data request there).
-// Every page is prerendered from the build's data: served other data, the
-// app renders the page afresh from it; when the data fails, the
-// prerendered page stays, with the error above it.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// tests/fixtures/hostile/ (the same corpus the native tests check). Every
+// page is prerendered from the build's data: served other data, the app
+// renders the page afresh from it.
 import { expect, test, type Page } from '@playwright/test';
-import { events, pagePath, ready, serverFault } from '../helpers.mjs';
-
-const FIXTURES = fileURLToPath(new URL('../../tests/fixtures/hostile/', import.meta.url));
-const fixture = (name: string) => readFileSync(FIXTURES + name);
-
-const alert = (page: Page) => page.locator('.load-error[role=alert]');
-
-/** What the page did wrong: uncaught errors, panics, CSP reports. */
-type Watch = { uncaught: string[]; errors: string[]; warnings: string[]; csp: string[] };
-
-async function watch(page: Page): Promise<Watch> {
-  const seen: Watch = { uncaught: [], errors: [], warnings: [], csp: [] };
-  await page.addInitScript(() => {
-    const w = window as unknown as Record<string, unknown>;
-    w.__pwnedCalled = false;
-    w.__pwned = () => {
-      w.__pwnedCalled = true;
-    };
-    const violations: string[] = [];
-    w.__cspViolations = violations;
-    document.addEventListener('securitypolicyviolation', (e) =>
-      violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`),
-    );
-  });
-  page.on('pageerror', (err) => seen.uncaught.push(err.message));
-  page.on('console', (msg) => {
-    if (/Content.Security.Policy/i.test(msg.text())) seen.csp.push(msg.text());
-    if (msg.type() === 'error') seen.errors.push(msg.text());
-    if (msg.type() === 'warning') seen.warnings.push(msg.text());
-  });
-  return seen;
-}
-
-const pwned = (page: Page) => page.evaluate(() => (window as unknown as { __pwnedCalled: boolean }).__pwnedCalled);
-const violations = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
-
-/** Nothing ran, nothing broke, the policy was never hit. */
-async function expectClean(page: Page, seen: Watch) {
-  expect(await pwned(page), 'a hostile payload ran').toBe(false);
-  expect(seen.uncaught, 'uncaught errors').toEqual([]);
-  expect(seen.errors.filter((e) => /panicked|unreachable/i.test(e)), 'panics').toEqual([]);
-  expect(await violations(page), 'CSP violations').toEqual([]);
-  expect(seen.csp, 'CSP console messages').toEqual([]);
-}
+import {
+  DATA,
+  DATA_ROUTE,
+  events,
+  expectNothingRan as expectClean,
+  hostileFixture as fixture,
+  pagePath,
+  pwned,
+  ready,
+  switchTo,
+  violations,
+  watchHostile as watch,
+} from '../helpers.mjs';
 
 /** Serves a file of the hostile corpus as data/events.json. */
 async function serveData(page: Page, name: string) {
   const body = fixture(name);
-  await page.route('**/data/events.json', (route) =>
+  await page.route(DATA_ROUTE, (route) =>
     route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body }),
   );
 }
-
-const switchTo = (page: Page, name: 'English' | 'Español') =>
-  page.locator('nav.language-switch').getByRole('link', { name }).click();
-
-const DATA = JSON.parse(readFileSync(new URL('../../public/data/events.json', import.meta.url), 'utf8'));
 
 // A Spanish-speaking reader: `/` is the Spanish home page for them.
 test.use({ locale: 'es-MX' });
@@ -231,7 +189,7 @@ test.describe('events with errors', () => {
     const doc = structuredClone(DATA);
     const id = 'rubio-de-la-fuente-call-2026-01-11';
     doc.events.find((e: { id: string }) => e.id === id).sources[0].url = 'javascript:__pwned()';
-    await page.route('**/data/events.json', (route) =>
+    await page.route(DATA_ROUTE, (route) =>
       route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body: JSON.stringify(doc) }),
     );
     await page.goto(pagePath('en', id));
@@ -279,141 +237,6 @@ test.describe('events with errors', () => {
     await expect(page.locator('.data-notice')).toHaveCount(0);
     await expectClean(page, seen);
   });
-});
-
-// ------------------------------------------------ faults in loading
-
-/** The specific message of each kind of fault, in both languages. */
-const MESSAGE = {
-  network: [
-    'No hay conexión con el servidor. Revisa tu conexión a internet e inténtalo de nuevo.',
-    'The server cannot be reached. Check your internet connection and try again.',
-  ],
-  http: (code: number) => [
-    `El servidor respondió con un error (código ${code}).`,
-    `The server answered with an error (code ${code}).`,
-  ],
-  timeout: ['El servidor tardó demasiado en responder.', 'The server took too long to answer.'],
-  empty: ['El archivo de datos está vacío.', 'The data file is empty.'],
-  tooLarge: ['El archivo de datos es demasiado grande para cargarlo.', 'The data file is too large to load.'],
-  syntax: (pos = String.raw`\d+`, col = String.raw`\d+`) => [
-    new RegExp(`^El archivo de datos está dañado o incompleto \\(línea ${pos}, columna ${col}\\)\\.$`),
-    new RegExp(`^The data file is damaged or incomplete \\(line ${pos}, column ${col}\\)\\.$`),
-  ],
-  shape: ['El archivo de datos no tiene el formato esperado.', 'The data file is not in the expected format.'],
-  version: (v: number) => [
-    `El archivo de datos usa una versión de formato que esta página no conoce (${v}).`,
-    `The data file uses a format version this page does not know (${v}).`,
-  ],
-};
-
-type Expected = readonly (string | RegExp)[];
-
-/** Loads the Spanish page while `fault` answers for the data; checks the
- * message in Spanish, then on the English page (the language switch leads
- * there too, see below); clears the fault and retries. `whileWaiting` runs
- * after each request for the data. */
-async function expectFault(
-  page: Page,
-  fault: (route: import('@playwright/test').Route) => Promise<void>,
-  [es, en]: Expected,
-  whileWaiting?: () => Promise<void>,
-) {
-  const seen = await watch(page);
-  let faulty = true;
-  await page.route('**/data/events.json', (route) => (faulty ? fault(route) : route.continue()));
-  let requested = page.waitForRequest('**/data/events.json');
-  await page.goto('/');
-  await requested;
-  await whileWaiting?.();
-  await expect(alert(page).locator('h2')).toHaveText('No pudimos cargar la cronología');
-  await expect(alert(page).locator('p')).toHaveText(es);
-  // The prerendered page stays readable; the app did not take it over.
-  await expect(events(page)).toHaveCount(DATA.events.length);
-  await expect(events(page).first()).toBeVisible();
-  await expect(page.locator('html')).not.toHaveAttribute('data-app', 'ready');
-  requested = page.waitForRequest('**/data/events.json');
-  await page.goto(pagePath('en'));
-  await requested;
-  await whileWaiting?.();
-  await expect(alert(page).locator('h2')).toHaveText('We could not load the timeline');
-  await expect(alert(page).locator('p')).toHaveText(en);
-  await expect(events(page).first()).toBeVisible();
-  // The fault clears; the retry button loads the timeline, and the app
-  // takes the page over.
-  faulty = false;
-  await alert(page).getByRole('button', { name: 'Try again' }).click();
-  await ready(page);
-  await expect(events(page).first()).toBeVisible();
-  await expect(alert(page)).toHaveCount(0);
-  await expect(page.locator('#search')).toBeEnabled();
-  await expectClean(page, seen);
-}
-
-test.describe('a fault in loading the data', () => {
-  for (const [name, expected] of [
-    ['network', MESSAGE.network],
-    ['dropped-body', MESSAGE.network],
-    ['status-404', MESSAGE.http(404)],
-    ['status-500', MESSAGE.http(500)],
-    ['status-503', MESSAGE.http(503)],
-    ['empty', MESSAGE.empty],
-    ['truncated', MESSAGE.syntax()],
-    ['wrong-shape', MESSAGE.shape],
-    ['html', MESSAGE.syntax('1', '1')],
-    ['huge-declared', MESSAGE.tooLarge],
-    ['huge-chunked', MESSAGE.tooLarge],
-  ] as const) {
-    test(`${name}: a specific message in both languages, and retry works`, async ({ page }) => {
-      await expectFault(page, serverFault(name), expected);
-    });
-  }
-
-  test('the language switch still leads to the other language above the message', async ({ page }) => {
-    // Without the app the switch is a plain link to the twin page, which
-    // gives the message in its language.
-    await page.route('**/data/events.json', serverFault('status-500'));
-    await page.goto('/');
-    await expect(alert(page).locator('p')).toHaveText(MESSAGE.http(500)[0]);
-    await switchTo(page, 'English');
-    await expect(page).toHaveURL(pagePath('en'));
-    await expect(alert(page).locator('p')).toHaveText(MESSAGE.http(500)[1]);
-    await switchTo(page, 'Español');
-    await expect(page).toHaveURL(pagePath('es'));
-    await expect(alert(page).locator('p')).toHaveText(MESSAGE.http(500)[0]);
-  });
-
-  test('a request the browser cannot send: network message', async ({ page }) => {
-    await expectFault(page, (route) => route.abort('internetdisconnected'), MESSAGE.network);
-  });
-
-  // The app gives up after 15 s; the page's clock is moved on, not waited for.
-  for (const name of ['slow', 'stalled-body']) {
-    test(`${name}: times out with its message, and retry works`, async ({ page }) => {
-      await page.clock.install();
-      await expectFault(page, serverFault(name), MESSAGE.timeout, async () => {
-        // The prerendered page shows while the data is awaited.
-        await expect(events(page).first()).toBeVisible();
-        await expect(alert(page)).toHaveCount(0);
-        await page.clock.runFor(15_000);
-      });
-    });
-  }
-
-  for (const [name, expected] of [
-    ['not-an-object.json', MESSAGE.shape],
-    ['header-wrong-type.json', MESSAGE.shape],
-    ['html-instead-of-json.json', MESSAGE.syntax('1', '1')],
-    ['lone-surrogate.json', MESSAGE.syntax()],
-    ['number-out-of-range.json', MESSAGE.syntax()],
-    ['deep-nesting.json', MESSAGE.syntax()],
-    ['future-version.json', MESSAGE.version(99)],
-  ] as const) {
-    test(`${name}: refused with its message, nothing of it runs`, async ({ page }) => {
-      const body = fixture(name);
-      await expectFault(page, (route) => route.fulfill({ status: 200, contentType: 'application/json', body }), expected);
-    });
-  }
 });
 
 // -------------------------------------------------- hostile addresses
@@ -492,61 +315,4 @@ test.describe('hostile addresses', () => {
       await expectClean(page, seen);
     });
   }
-});
-
-// ----------------------------------------------------------- panic
-
-test.describe('a panic', () => {
-  // Only the sub-path build has the test hook (the `test-hooks` feature).
-  for (const [start, other, expected] of [
-    ['en', 'Español', { title: 'Algo salió mal', reload: 'Recargar la página', lang: 'es' }],
-    ['es', 'English', { title: 'Something went wrong', reload: 'Reload the page', lang: 'en' }],
-  ] as const) {
-    test(`shows "something went wrong" in the current language (${expected.lang}), with a reload link`, async ({
-      page,
-    }) => {
-      const seen = await watch(page);
-      await page.goto(`/sub/path${pagePath(start, undefined, '?q=m')}`);
-      await ready(page);
-      await expect(events(page).first()).toBeVisible();
-      // The message follows the language chosen after the start.
-      await switchTo(page, other);
-      await expect(page.locator('html')).toHaveAttribute('lang', expected.lang);
-      // A test-only export: no link or parameter reaches it (src/panic.rs).
-      expect(
-        await page.evaluate(() => typeof (window as any).wasmBindings?.__panicForTests),
-        'the sub-path build, built with `test-hooks`, exports the hook',
-      ).toBe('function');
-      await page.evaluate(() => {
-        try {
-          (window as unknown as { wasmBindings: { __panicForTests(): void } }).wasmBindings.__panicForTests();
-        } catch {
-          // The wasm traps after the hook has run.
-        }
-      });
-      const message = page.locator('#panic-message');
-      await expect(message).toHaveAttribute('role', 'alert');
-      await expect(message.locator('h2')).toHaveText(expected.title);
-      await expect(message).toHaveAttribute('lang', expected.lang);
-      expect(seen.errors.some((e) => e.includes('panicked at'))).toBe(true);
-      // The link reloads the same view: the page now shown, its search kept.
-      const link = message.getByRole('link', { name: expected.reload });
-      await expect(link).toBeVisible();
-      await expect(link).toHaveAttribute('href', `/sub/path${pagePath(expected.lang, undefined, '?q=m')}`);
-      await link.click();
-      await ready(page);
-      await expect(page).toHaveURL(`/sub/path${pagePath(expected.lang, undefined, '?q=m')}`);
-      await expect(events(page).first()).toBeVisible();
-      await expect(page.locator('#panic-message')).toHaveCount(0);
-      await expect(page.locator('#search')).toHaveValue('m');
-      expect(await violations(page)).toEqual([]);
-    });
-  }
-
-  test('the build that ships has no way to cause one', async ({ page }) => {
-    await page.goto(pagePath('en'));
-    await ready(page);
-    expect(await page.evaluate(() => typeof (window as any).wasmBindings?.__panicForTests)).toBe('undefined');
-    expect(await page.evaluate(() => typeof (window as any).wasmBindings)).toBe('object');
-  });
 });

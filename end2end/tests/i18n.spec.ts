@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, type Pattern } from '@fluent/syntax';
 import { expect, test, type Page } from '@playwright/test';
-import { pagePath, ready } from '../helpers.mjs';
+import { DATA, pagePath, ready, switchTo } from '../helpers.mjs';
 
 const CALL_15 = 'rubio-de-la-fuente-call-joint-statement-2026-01-15';
 
@@ -80,10 +80,7 @@ async function pageStrings(page: Page): Promise<string> {
   });
 }
 
-const DATA = JSON.parse(readFileSync(new URL('../../public/data/events.json', import.meta.url), 'utf8'));
 const EVENT = DATA.events.find((e: { id: string }) => e.id === CALL_15);
-
-const switchTo = (page: Page, name: string) => page.locator('nav.language-switch').getByRole('link', { name }).click();
 
 for (const [lang, other, name] of [
   ['es', 'en', 'English'],
@@ -130,25 +127,45 @@ for (const [lang, other, name] of [
   });
 }
 
-test('after a switch, the live regions announce in the new language at once, and <html lang> follows after the frame', async ({ page }) => {
+test('after a switch, the live regions announce in the new language at once, and <html lang> follows after the frame', async ({ browser }) => {
+  // A Spanish browser, so that `/` stays the Spanish page to switch from.
+  const context = await browser.newContext({ locale: 'es-MX' });
+  const page = await context.newPage();
   await page.goto(pagePath('es', null));
   await ready(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
   const regions = ['p.result-count', 'p.range'];
-  // Read in the task after the click, once the app has drawn the new texts
-  // (before the frame that sets <html lang>): what a screen reader hears first.
+  // Read in the task after the click, once the app has drawn the new texts:
+  // what a screen reader hears first. And <html lang> as it changes, with
+  // the frames drawn since the click: it must change to the new language,
+  // after a frame, not while the click is handled.
   const atOnce = await page.evaluate(async (selectors) => {
+    const html = document.documentElement;
+    let frames = 0;
+    const count = () => {
+      frames++;
+      requestAnimationFrame(count);
+    };
+    requestAnimationFrame(count);
+    const changed = new Promise<{ lang: string; frames: number }>((done) =>
+      new MutationObserver(() => done({ lang: html.lang, frames })).observe(html, { attributeFilter: ['lang'] }),
+    );
     document.querySelector<HTMLElement>('nav.language-switch a[hreflang=en]')!.click();
     await new Promise((next) => setTimeout(next, 0));
     return {
       regions: selectors.map((s) => document.querySelector<HTMLElement>(s)!.lang),
       texts: selectors.map((s) => document.querySelector<HTMLElement>(s)!.textContent),
+      html: await changed,
     };
   }, regions);
   expect(atOnce.regions).toEqual(['en', 'en']);
+  expect(atOnce.html.lang).toBe('en');
+  expect(atOnce.html.frames, '<html lang> changed before a frame was drawn').toBeGreaterThan(0);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   // The texts they announced then are the English ones they hold now.
   for (const [i, s] of regions.entries()) await expect(page.locator(s)).toHaveText(atOnce.texts[i]!);
   await expect(page.locator('p.result-count')).toHaveText(/event/);
+  await context.close();
 });
 
 test.describe('the reader’s choice', () => {

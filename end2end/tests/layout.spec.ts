@@ -2,32 +2,24 @@
 // screen, the filters in a sheet that the keyboard can use, the key moments
 // as a view of their own, eras as chapters, an overview whose every mark
 // can be reached, and year headings that never sit over a card.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
 import { expect, test, type Page } from '@playwright/test';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const DIST = process.env.E2E_DIST ?? join(ROOT, 'dist');
-const DATA = JSON.parse(readFileSync(join(DIST, 'data', 'events.json'), 'utf8'));
+import { CARD, DATA, ready } from '../helpers.mjs';
+
 const KEY_IDS: string[] = DATA.events.filter((e: { key?: boolean }) => e.key).map((e: { id: string }) => e.id);
 
 test.use({ locale: 'es-MX' });
 
-const started = (page: Page) =>
-  page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
-
 /** The top of the first event's card, in CSS pixels from the top of the page. */
 const firstEventTop = (page: Page) =>
-  page.locator('li.event').first().evaluate((li) => li.getBoundingClientRect().top + window.scrollY);
+  page.locator(CARD).first().evaluate((li) => li.getBoundingClientRect().top + window.scrollY);
 
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 375, height: 740 }, hasTouch: true });
 
   test('the first event starts on the first screen', async ({ page }) => {
     await page.goto('/');
-    await started(page);
+    await ready(page);
     expect(await firstEventTop(page)).toBeLessThan(740);
     // The rest of the introduction is one tap away.
     await expect(page.locator('.intro-more p').first()).toBeHidden();
@@ -37,7 +29,7 @@ test.describe('on a phone', () => {
 
   test('the filters open in a sheet that the keyboard can use, and give focus back', async ({ page }) => {
     await page.goto('/');
-    await started(page);
+    await ready(page);
     const toggle = page.locator('button.filter-toggle');
     const panel = page.locator('#filter-panel');
     await expect(panel).toBeHidden();
@@ -60,7 +52,7 @@ test.describe('on a phone', () => {
     await page.locator('#filter-panel .topics input').first().focus();
     await page.keyboard.press('Space');
     await expect(page).toHaveURL(/\?topic=/);
-    const shown = await page.locator('li.event').count();
+    const shown = await page.locator(CARD).count();
     await expect(page.locator('.panel-close')).toContainText(String(shown));
     // Escape closes it and focus returns to the button, which counts the filter.
     await page.keyboard.press('Escape');
@@ -72,7 +64,7 @@ test.describe('on a phone', () => {
 
   test('the open event covers the list and closes back to its card', async ({ page }) => {
     await page.goto('/');
-    await started(page);
+    await ready(page);
     const card = page.locator('a.event-link').nth(2);
     await card.click();
     await expect(page.locator('#detail-heading')).toBeFocused();
@@ -87,7 +79,7 @@ test.describe('inside an article', () => {
 
   test('an embed shows events at once, in a frame of 600 px', async ({ page }) => {
     await page.goto('/?embed=1');
-    await started(page);
+    await ready(page);
     expect(await firstEventTop(page)).toBeLessThan(600);
     await expect(page.locator('.page-header')).toBeHidden();
     await expect(page.locator('button.filter-toggle')).toBeVisible();
@@ -97,25 +89,25 @@ test.describe('inside an article', () => {
 
 test('the key moments are a view of their own, with an address', async ({ page }) => {
   await page.goto('/');
-  await started(page);
+  await ready(page);
   await page.locator('.key-moments-link a').click();
   await expect(page).toHaveURL(/\/\?key=1$/);
-  await expect(page.locator('li.event')).toHaveCount(KEY_IDS.length);
-  const shown = await page.locator('li.event').evaluateAll((cards) => cards.map((c) => c.id.replace(/^card-/, '')));
+  await expect(page.locator(CARD)).toHaveCount(KEY_IDS.length);
+  const shown = await page.locator(CARD).evaluateAll((cards) => cards.map((c) => c.id.replace(/^card-/, '')));
   expect(shown.sort()).toEqual([...KEY_IDS].sort());
   // Each says so in words, not only a star.
   await expect(page.locator('li.event .key-badge')).toHaveCount(KEY_IDS.length);
   // Its address shows the same view, and the detail steps through it.
   await page.goto(`/eventos/${KEY_IDS[0]}/?key=1`);
-  await started(page);
-  await expect(page.locator('li.event')).toHaveCount(KEY_IDS.length);
+  await ready(page);
+  await expect(page.locator(CARD)).toHaveCount(KEY_IDS.length);
   await page.locator('.detail-bar button').nth(2).click();
   await expect(page).toHaveURL(new RegExp(`/eventos/${KEY_IDS[1]}/\\?key=1$`));
 });
 
 test('each era opens its chapter with its name and why it matters', async ({ page }) => {
   await page.goto('/');
-  await started(page);
+  await ready(page);
   const chapters = page.locator('li.chapter');
   await expect(chapters).toHaveCount(DATA.eras.length);
   for (let i = 0; i < DATA.eras.length; i++) {
@@ -131,7 +123,7 @@ test('each era opens its chapter with its name and why it matters', async ({ pag
   expect(headers).toEqual(buttons);
   const last = DATA.eras[DATA.eras.length - 1];
   await page.goto(`/?from=${last.start}`);
-  await started(page);
+  await ready(page);
   await expect(chapters).toHaveCount(1);
   expect(await page.locator('.chapter-header').evaluate(background)).toBe(buttons[buttons.length - 1]);
 });
@@ -141,7 +133,7 @@ test.describe('the overview', () => {
 
   test('every mark can be reached by pointer and by keyboard', async ({ page }) => {
     await page.goto('/');
-    await started(page);
+    await ready(page);
     const marks = page.locator('svg.axis a.mark');
     const count = await marks.count();
     expect(count).toBe(DATA.events.length);
@@ -169,7 +161,7 @@ test.describe('the overview', () => {
 
   test('era names are never cut short', async ({ page }) => {
     await page.goto('/');
-    await started(page);
+    await ready(page);
     for (const button of await page.locator('.era-button').all()) {
       const cut = await button.evaluate((b) => b.scrollWidth > b.clientWidth + 1);
       expect(cut).toBe(false);
@@ -183,7 +175,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto('/');
-    await started(page);
+    await ready(page);
     // Scroll so that a year's heading is stuck at the top over its cards.
     const year = page.locator('li.year').nth(3);
     await year.evaluate((li) => window.scrollTo(0, li.getBoundingClientRect().top + window.scrollY + 120));
@@ -213,7 +205,7 @@ test('the people sent to the U.S. in groups are a figure that reads as a table a
   expect(html).toContain('Personas enviadas por México a Estados Unidos en grupo');
 
   await page.goto('/');
-  await started(page);
+  await ready(page);
   const table = page.getByRole('table', { name: 'Personas enviadas por México a Estados Unidos en grupo' });
   await expect(table).toHaveCount(1);
   const rows = table.locator('tbody tr');

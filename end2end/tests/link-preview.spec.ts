@@ -11,12 +11,12 @@ import { join } from 'node:path';
 import { parse as parseFluent } from '@fluent/syntax';
 import { expect, test } from '@playwright/test';
 import jsonld from 'jsonld';
-import { PORTS, pagePath, ready } from '../helpers.mjs';
+import { DATA as DATA_FILE_TEXT, PORTS, pagePath, ready } from '../helpers.mjs';
 import { E2E_DIST, ROOT } from '../nginx.mjs';
 
 type Text = { es: string; en: string };
 type Event = { id: string; date: string; title: Text; summary: Text; sources: { url: string }[]; corrections?: { date: string; text: Text }[] };
-const DATA: { updated: string; events: Event[] } = JSON.parse(readFileSync(join(E2E_DIST, 'data/events.json'), 'utf8'));
+const DATA: { updated: string; events: Event[] } = DATA_FILE_TEXT;
 /** An event with corrections, if the data has one. */
 const EVENT = DATA.events.find((e) => e.corrections?.length) ?? DATA.events[0];
 const PLAIN = DATA.events.find((e) => !e.corrections?.length) ?? DATA.events[0];

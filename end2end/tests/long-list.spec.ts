@@ -6,7 +6,7 @@
 // links past the first slice, arrow keys past its end, "show more",
 // scrolling, printing, and a count of all the results.
 import { expect, test, type Page } from '@playwright/test';
-import { eventOf, events, pagePath, ready, syntheticDoc } from '../helpers.mjs';
+import { DATA_ROUTE, eventOf, events, pagePath, ready, syntheticDoc } from '../helpers.mjs';
 
 const N = 600;
 
@@ -19,7 +19,7 @@ DOC.events[FAR_AT].id = FAR;
 const BODY = JSON.stringify(DOC);
 
 async function open(page: Page, path: string) {
-  await page.route('**/data/events.json', (r) =>
+  await page.route(DATA_ROUTE, (r) =>
     r.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body: BODY }),
   );
   await page.goto(path);

@@ -8,11 +8,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extract } from '@extractus/oembed-extractor';
 import { expect, test } from '@playwright/test';
-import { PORTS, pagePath, ready } from '../helpers.mjs';
+import { DATA, PORTS, pagePath, ready } from '../helpers.mjs';
 import { E2E_DIST } from '../nginx.mjs';
 
 const APP = `http://127.0.0.1:${PORTS.app}`;
-const ids: string[] = JSON.parse(readFileSync(join(E2E_DIST, 'data/events.json'), 'utf8')).events.map((e: { id: string }) => e.id);
+const ids: string[] = DATA.events.map((e: { id: string }) => e.id);
 /** Every prerendered page: both homes, every event in both languages. */
 const PAGES = [pagePath('es'), pagePath('en'), ...ids.flatMap((id) => [pagePath('es', id), pagePath('en', id)])];
 

@@ -5,49 +5,25 @@
 // address shows its view from the first paint.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { expect, test, type Page } from '@playwright/test';
 import { HtmlValidate } from 'html-validate';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const DIST = process.env.E2E_DIST ?? join(ROOT, 'dist');
-const DATA = JSON.parse(readFileSync(join(DIST, 'data', 'events.json'), 'utf8'));
+import { CARD, DATA, events, holdApp, ready, watchProblems } from '../helpers.mjs';
+import { E2E_DIST as DIST } from '../nginx.mjs';
+
 const EVENTS: { id: string; title: { es: string; en: string }; summary: { es: string; en: string }; sources: unknown[]; topics: string[]; actors?: string[]; key?: boolean; corrections?: unknown[] }[] = DATA.events;
 // An event with sources, quotes and corrections: the fullest page.
 const FULL = EVENTS.find((e) => e.corrections?.length && e.sources.length > 1) ?? EVENTS[0];
 
 test.use({ locale: 'es-MX' });
 
-/** Waits until the app has taken the page over. */
-const started = (page: Page) =>
-  page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
-
 /** The cards the reader can see. */
 const visibleCards = (page: Page) =>
-  page.evaluate(() => [...document.querySelectorAll('li.event')].filter((li) => (li as HTMLElement).offsetParent).length);
-
-/** Holds the WebAssembly until `release()`, so a test can act on the
- * prerendered page before the app starts. */
-async function holdApp(page: Page) {
-  let release!: () => void;
-  const released = new Promise<void>((done) => (release = done));
-  await page.route('**/*_bg.wasm', async (route) => {
-    await released;
-    await route.continue();
-  });
-  return release;
-}
+  events(page).evaluateAll((cards) => cards.filter((li) => (li as HTMLElement).offsetParent).length);
 
 /** Console errors and warnings, and uncaught exceptions. */
-function problems(page: Page) {
-  const found: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') found.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => found.push(`pageerror: ${e.message}`));
-  return found;
-}
+const problems = (page: Page) => watchProblems(page, { warnings: true });
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
@@ -55,7 +31,7 @@ test.describe('without JavaScript', () => {
   test('the home page lists every event as a link to its own page', async ({ page }) => {
     await page.goto('/');
     await expect(page.locator('html')).toHaveAttribute('lang', 'es');
-    await expect(page.locator('li.event')).toHaveCount(EVENTS.length);
+    await expect(page.locator(CARD)).toHaveCount(EVENTS.length);
     const hrefs = await page.locator('a.event-link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(hrefs.sort()).toEqual(EVENTS.map((e) => `/eventos/${e.id}/`).sort());
     // The note says what is missing; the controls that need the app say so too.
@@ -141,26 +117,26 @@ test.describe('the app takes the page over', () => {
     const found = problems(page);
     const release = await holdApp(page);
     await page.goto(`/eventos/${FULL.id}/`);
-    await page.evaluate(() => {
+    await page.evaluate((card) => {
       const w = window as unknown as Record<string, Element | null>;
-      w.card = document.querySelector('li.event');
+      w.card = document.querySelector(card);
       w.heading = document.getElementById('detail-heading');
       w.mark = document.querySelector('a.mark');
-    });
+    }, CARD);
     release();
-    await started(page);
-    const same = await page.evaluate(() => {
+    await ready(page);
+    const same = await page.evaluate((card) => {
       const w = window as unknown as Record<string, Element | null>;
       return [
-        w.card === document.querySelector('li.event'),
+        w.card === document.querySelector(card),
         w.heading === document.getElementById('detail-heading'),
         w.mark === document.querySelector('a.mark'),
       ];
-    });
+    }, CARD);
     expect(same).toEqual([true, true, true]);
     // And it is the app's now: the search filters, the language switches.
     await page.fill('#search', 'fentanilo');
-    await expect.poll(() => page.locator('li.event').count()).toBeLessThan(EVENTS.length);
+    await expect.poll(() => page.locator(CARD).count()).toBeLessThan(EVENTS.length);
     expect(found).toEqual([]);
   });
 
@@ -172,7 +148,7 @@ test.describe('the app takes the page over', () => {
     await link.focus();
     await page.evaluate(() => ((window as unknown as Record<string, unknown>).focused = document.activeElement));
     release();
-    await started(page);
+    await ready(page);
     expect(await page.evaluate(() => window.scrollY)).toBe(1200);
     expect(await page.evaluate(() => document.activeElement === (window as unknown as Record<string, unknown>).focused)).toBe(true);
 
@@ -182,17 +158,17 @@ test.describe('the app takes the page over', () => {
     await expect(page.locator('#search')).toBeEnabled();
     await page.locator('#search').pressSequentially('Rubio');
     hold();
-    await started(page);
+    await ready(page);
     await expect(page.locator('#search')).toHaveValue('Rubio');
     await expect(page).toHaveURL(/\/en\/\?q=Rubio$/);
-    const shown = await page.locator('li.event').count();
+    const shown = await page.locator(CARD).count();
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThan(EVENTS.length);
   });
 
   test('switching language moves to the twin page through history, without reloading', async ({ page }) => {
     await page.goto(`/eventos/${FULL.id}/`);
-    await started(page);
+    await ready(page);
     await page.evaluate(() => ((window as unknown as Record<string, unknown>).samePage = true));
     await page.locator('.language-switch a[lang=en]').click();
     await expect(page).toHaveURL(new RegExp(`/en/events/${FULL.id}/$`));
@@ -225,9 +201,9 @@ test.describe('an address shows its view from the first paint', () => {
       await page.goto(`/en/${query}`);
       expect(await visibleCards(page)).toBe(expected);
       release();
-      await started(page);
+      await ready(page);
       expect(await visibleCards(page)).toBe(expected);
-      await expect(page.locator('li.event')).toHaveCount(expected);
+      await expect(page.locator(CARD)).toHaveCount(expected);
       await expect(page.locator('.result-count')).toContainText(`${expected} of ${EVENTS.length}`);
     });
   }
@@ -240,9 +216,9 @@ test.describe('an address shows its view from the first paint', () => {
       // The rest of the page is there already.
       await expect(page.locator('svg.axis')).toHaveCount(1);
       release();
-      await started(page);
+      await ready(page);
       await expect(page.locator('section.events')).toBeVisible();
-      const shown = await page.locator('li.event').count();
+      const shown = await page.locator(CARD).count();
       expect(shown).toBeGreaterThan(0);
       expect(shown).toBeLessThan(EVENTS.length);
     });
@@ -256,7 +232,7 @@ test.describe('an address shows its view from the first paint', () => {
     await expect(page.locator('.embed-attribution')).toBeVisible();
     await expect(page.locator('#detail-heading')).toHaveText(FULL.title.en);
     release();
-    await started(page);
+    await ready(page);
     await expect(page.locator('.embed-attribution a')).toHaveAttribute('href', `/en/events/${FULL.id}/`);
   });
 
@@ -273,7 +249,7 @@ test.describe('an address shows its view from the first paint', () => {
     const page = await english.newPage();
     await page.goto('/');
     await expect(page).toHaveURL(/\/en\/$/);
-    await started(page);
+    await ready(page);
     // Choosing Spanish is remembered for the next visit to the home page.
     await page.locator('.language-switch a[lang=es]').click();
     await expect(page).toHaveURL(/\/$/);

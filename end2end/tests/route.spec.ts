@@ -1,35 +1,28 @@
 // route.js reads an address as the app does (src/address.rs): the page it
-// moves the reader to, and the view it sets before the app starts. The
+// moves the reader to, and the view it sets before the app starts; and the
+// e2e helpers build the pages' paths as the app does. The
 // table of addresses and of what the app makes of them is written by the
 // native test tests/route_table.rs (`cargo test`, which `cargo xtask test`
 // runs first); the built route.js runs over it here, in Chromium.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { expect, test } from '@playwright/test';
 
-import { runTable } from '../route-table.mjs';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const DIST = process.env.E2E_DIST ?? join(ROOT, 'dist');
-const TABLE = process.env.ROUTE_CASES ?? join(ROOT, 'target', 'tmp', 'route-cases.json');
+import { eventOf, pagePath } from '../helpers.mjs';
+import { E2E_DIST } from '../nginx.mjs';
+import { loadTable, runTable } from '../route-table.mjs';
 
 /** The built route.js, as the home page links it. */
 function builtRouteJs() {
-  const index = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const index = readFileSync(join(E2E_DIST, 'index.html'), 'utf8');
   const name = /src="?\/(route-[0-9a-f]+\.js)/.exec(index)?.[1];
   expect(name, 'dist/index.html links route-<hash>.js').toBeTruthy();
-  return readFileSync(join(DIST, name!), 'utf8');
+  return readFileSync(join(E2E_DIST, name!), 'utf8');
 }
 
 test('route.js reads every address of the shared table as the app does', async ({ page }) => {
-  let cases;
-  try {
-    cases = JSON.parse(readFileSync(TABLE, 'utf8'));
-  } catch {
-    throw new Error(`${TABLE} is missing: run \`cargo test --test route_table\` (cargo xtask test does)`);
-  }
+  const cases = loadTable('route-cases.json');
   expect(cases.length).toBeGreaterThan(5_000);
   const source = builtRouteJs();
   await page.goto('about:blank');
@@ -50,4 +43,13 @@ test('an id cut at 80 characters inside a surrogate pair still moves the page an
   const kept = [...id].slice(0, 80).join('');
   await expect(page).toHaveURL(`/en/events/${encodeURIComponent(kept)}/?topic=fentanyl`);
   expect(errors).toEqual([]);
+});
+
+test("the helpers' page paths are the app's", () => {
+  const { pages } = loadTable('route-more.json');
+  expect(pages.length).toBeGreaterThan(20);
+  for (const { lang, id, path } of pages) {
+    expect(pagePath(lang, id ?? undefined), `${lang} ${id}`).toBe(`/${path}`);
+    expect(eventOf(`http://127.0.0.1/${path}`), path).toBe(id);
+  }
 });

@@ -2,7 +2,7 @@
 // data load while its prerendered page stays readable, works from a
 // sub-path, and talks only to its own origin.
 import { expect, test, type Page } from '@playwright/test';
-import { events, pagePath, ready } from '../helpers.mjs';
+import { CARD, DATA_ROUTE, events, pagePath, ready, watchProblems } from '../helpers.mjs';
 
 const H1 = {
   es: 'México y Estados Unidos: cooperación en seguridad',
@@ -11,20 +11,7 @@ const H1 = {
 
 /** Records what goes wrong on a page: console errors, uncaught exceptions,
  * failed requests and error responses. */
-function watch(page: Page) {
-  const problems: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
-  page.on('requestfailed', (req) =>
-    problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`),
-  );
-  page.on('response', (res) => {
-    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
-  });
-  return problems;
-}
+const watch = (page: Page) => watchProblems(page, { requests: true });
 
 for (const [lang, locale] of [
   ['es', 'es-MX'],
@@ -57,7 +44,7 @@ test.describe('a failed data load', () => {
     ['?topic=fentanyl', 'li[data-topics~="fentanyl"]'],
   ] as const) {
     test(`shows an error with a retry button; the page stays readable (${query || 'no view'})`, async ({ page }) => {
-      await page.route('**/data/events.json', (route) => route.fulfill({ status: 500 }));
+      await page.route(DATA_ROUTE, (route) => route.fulfill({ status: 500 }));
       await page.goto(`/${query}`);
       const alert = page.getByRole('alert');
       await expect(alert).toBeVisible();
@@ -68,7 +55,7 @@ test.describe('a failed data load', () => {
       const first = page.locator(`ol.event-list > ${shown}`).first();
       await expect(first).toBeVisible();
       await expect(first.locator('a.event-link')).toHaveAttribute('href', /^\/eventos\/[^/]+\/$/);
-      if (shown !== 'li') await expect(page.locator(`ol.event-list > li:not([data-topics~="fentanyl"])`).first()).toBeHidden();
+      if (shown !== 'li') await expect(page.locator(`${CARD}:not([data-topics~="fentanyl"])`).first()).toBeHidden();
       await expect(page.locator('html')).not.toHaveAttribute('data-app', 'ready');
       await expect(page.locator('button.filter-toggle')).toBeDisabled();
     });
@@ -97,20 +84,19 @@ test.describe('the sub-path build', () => {
 test('the page requests only its own origin', async ({ page, baseURL }) => {
   const own = new URL(baseURL!).origin;
   const foreign: string[] = [];
-  // Record every request, and keep any foreign one from leaving the machine.
+  const isForeign = (url: string) => !url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== own;
+  // The Content Security Policy blocks a request to another origin before
+  // it is made, so the request events never see it: its violation reports do.
+  await page.exposeFunction('__foreign', (url: string) => foreign.push(`blocked by the CSP: ${url}`));
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) => (window as any).__foreign(e.blockedURI)),
+  );
+  // Any that the policy let through is recorded, and kept from leaving the machine.
   await page.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === own) {
-      return route.continue();
-    }
+    if (!isForeign(url)) return route.continue();
     foreign.push(url);
     return route.abort('blockedbyclient');
-  });
-  page.on('request', (req) => {
-    const url = req.url();
-    if (!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== own) {
-      if (!foreign.includes(url)) foreign.push(url);
-    }
   });
   // Every request the page makes, until none is left in flight.
   const pending = new Set<string>();
@@ -121,4 +107,10 @@ test('the page requests only its own origin', async ({ page, baseURL }) => {
   await ready(page);
   await expect.poll(() => [...pending]).toEqual([]);
   expect(foreign).toEqual([]);
+  // The same watch sees a request to another origin when the page makes one.
+  await page.evaluate(() => {
+    new Image().src = 'http://127.0.0.2:9/pixel.png';
+  });
+  // Reported once by each policy, the header's and the <meta>'s.
+  await expect.poll(() => [...new Set(foreign)]).toEqual(['blocked by the CSP: http://127.0.0.2:9/pixel.png']);
 });

@@ -5,34 +5,15 @@
 // the task in which the app applies the address (src/browser.rs,
 // `take_over`), when the page's handlers are the app's but the address's
 // view is still to come (held by holding the page's zero-delay timers).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
 import { expect, test, type Page } from '@playwright/test';
 
-import { ready } from '../helpers.mjs';
+import { DATA, holdApp, ready } from '../helpers.mjs';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const DIST = process.env.E2E_DIST ?? join(ROOT, 'dist');
-const DATA = JSON.parse(readFileSync(join(DIST, 'data', 'events.json'), 'utf8'));
 const EVENTS: { id: string; title: { es: string; en: string }; topics: string[] }[] = DATA.events;
 const SOME = EVENTS[3];
 const TOPIC = DATA.topics[3].id as string;
 
 test.use({ locale: 'es-MX' });
-
-/** Holds the WebAssembly until `release()`: the prerendered page is the
- * reader's meanwhile. */
-async function holdWasm(page: Page) {
-  let release!: () => void;
-  const released = new Promise<void>((done) => (release = done));
-  await page.route('**/*_bg.wasm', async (route) => {
-    await released;
-    await route.continue();
-  });
-  return release;
-}
 
 /** Holds every zero-delay timer of the page from its start, so that the
  * test can stop between the hydration and the app's next task:
@@ -78,7 +59,7 @@ async function holdTimers(page: Page) {
 
 test.describe('before the WebAssembly runs', () => {
   test('typing goes on while the app starts, and every letter is kept', async ({ page }) => {
-    const release = await holdWasm(page);
+    const release = await holdApp(page);
     await page.goto(`/en/?topic=${TOPIC}`);
     const search = page.locator('#search');
     await expect(search).toBeEnabled();
@@ -96,7 +77,7 @@ test.describe('before the WebAssembly runs', () => {
   });
 
   test('the language switch and an event are links until the app starts, then kept', async ({ page }) => {
-    let release = await holdWasm(page);
+    let release = await holdApp(page);
     await page.goto('/');
     await page.locator('.language-switch a[lang=en]').click();
     await expect(page).toHaveURL('/en/');
@@ -105,7 +86,7 @@ test.describe('before the WebAssembly runs', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
     await page.unrouteAll();
-    release = await holdWasm(page);
+    release = await holdApp(page);
     await page.goto('/');
     await page.locator(`#card-${SOME.id} a.event-link`).click();
     await expect(page).toHaveURL(`/eventos/${SOME.id}/`);
@@ -119,7 +100,7 @@ test.describe('before the WebAssembly runs', () => {
 test.describe('between the hydration and the app applying the address', () => {
   test('letters typed then are kept, after those typed before', async ({ page }) => {
     const timers = await holdTimers(page);
-    const release = await holdWasm(page);
+    const release = await holdApp(page);
     await page.goto(`/en/?topic=${TOPIC}`);
     const search = page.locator('#search');
     await search.pressSequentially('Ru');

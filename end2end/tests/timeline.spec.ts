@@ -1,10 +1,11 @@
-// The timeline itself: overview, list, detail, filters, search, deep links
-// and layout, driven as a reader would, at both widths (see the projects in
-// playwright.config.ts) and in both languages. Every page is prerendered
+// The timeline itself: list, detail, filters, search and deep links,
+// driven as a reader would, at both widths (see the projects in
+// playwright.config.ts) and in both languages; overview.spec.ts has the
+// overview, shell.spec.ts the layout and the page around the timeline. Every page is prerendered
 // (`/`, `/en/`, `/eventos/<id>/`, `/en/events/<id>/`) and the app takes it
 // over; filters live in the query.
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { eventCount, eventOf, events, expectOnTop, hideFilters, pagePath, ready, showFilters } from '../helpers.mjs';
+import { expect, test, type Page } from '@playwright/test';
+import { eventCount, eventOf, events, expectOnTop, hideFilters, openPage, pagePath, ready, showFilters } from '../helpers.mjs';
 
 // A Spanish-speaking reader: `/` is the Spanish home page for them (an
 // English browser is sent on to `/en/`, see i18n.spec.ts).
@@ -13,51 +14,17 @@ test.use({ locale: 'es-MX' });
 const MINISTERIAL = 'security-ministerial-washington-2026-02';
 const CALL_15 = 'rubio-de-la-fuente-call-joint-statement-2026-01-15';
 const CALL_11 = 'rubio-de-la-fuente-call-2026-01-11';
-// How current the record is, as public/data/events.json says it: the newest
-// held event (the USMCA review), the review day, and where the sources stop.
-const RECORD_DATES_ES = 'Hechos hasta el 1 de julio de 2026 · revisado el 7 de diciembre de 2026';
-const SOURCES_UNTIL_ES =
-  'Las fuentes de prensa consultadas llegan hasta julio de 2026; lo ocurrido después no está registrado aquí.';
 
 const card = (page: Page, id: string) => page.locator(`#card-${id}`);
 const detail = (page: Page) => page.locator('section.detail');
-
-/** Opens a page (`pagePath`) and waits for the app to take it over. */
-async function open(page: Page, lang: 'es' | 'en', query = '', id?: string) {
-  await page.goto(pagePath(lang, id, query));
-  await ready(page);
-}
 
 /** Marks the document, to tell later whether a navigation reloaded it. */
 const markDocument = (page: Page) => page.evaluate(() => ((window as any).__sameDocument = true));
 const sameDocument = (page: Page) => page.evaluate(() => (window as any).__sameDocument === true);
 
-/** Clicks an overview mark where it shows: where events are dense (and on
- * phones, everywhere) each mark's hit circle overlaps its neighbours', so
- * a reader presses the part of it that is on top, the point nearest its
- * centre that is. */
-async function clickMark(page: Page, mark: Locator) {
-  await mark.evaluate((m) => m.scrollIntoView({ block: 'center' }));
-  const point = await mark.evaluate((m) => {
-    const r = m.querySelector('circle.hit')!.getBoundingClientRect();
-    const [cx, cy, radius] = [r.left + r.width / 2, r.top + r.height / 2, r.width / 2];
-    let best: { x: number; y: number; d: number } | null = null;
-    for (let x = r.left; x <= r.right; x++) {
-      for (let y = r.top; y <= r.bottom; y++) {
-        const d = (x - cx) ** 2 + (y - cy) ** 2;
-        if (d > radius ** 2 || (best && best.d <= d)) continue;
-        if (document.elementFromPoint(x, y)?.closest('a.mark') === m) best = { x, y, d };
-      }
-    }
-    return best;
-  });
-  expect(point, 'some of the mark can be pressed').not.toBeNull();
-  await page.mouse.click(point!.x, point!.y);
-}
-
 test.describe('the event list', () => {
   test('shows every event, in chapters by era and by year, in order, with dates and statuses', async ({ page }) => {
-    await open(page, 'es');
+    await openPage(page, 'es');
     const total = await eventCount(page);
     expect(total).toBeGreaterThanOrEqual(80);
     // Each era opens its chapter, with its name and its summary.
@@ -87,7 +54,7 @@ test.describe('the event list', () => {
     await expect(card(page, MINISTERIAL).locator('.status')).toHaveText('Anunciado, sin confirmar');
     // Each card's title is a link to the event's own page.
     await expect(card(page, CALL_15).locator('h5 > a.event-link')).toHaveAttribute('href', `/eventos/${CALL_15}/`);
-    await open(page, 'en');
+    await openPage(page, 'en');
     await expect(card(page, CALL_15).locator('time').first()).toHaveText('January 15, 2026');
     await expect(card(page, MINISTERIAL).locator('time').first()).toHaveText('February 2026');
     await expect(card(page, MINISTERIAL).locator('.status')).toHaveText('Announced, not confirmed');
@@ -96,7 +63,7 @@ test.describe('the event list', () => {
 
   test('headings are in order', async ({ page }) => {
     for (const id of [undefined, CALL_15]) {
-      await open(page, 'es', '', id);
+      await openPage(page, 'es', '', id);
       const levels = await page.locator('h1, h2, h3, h4, h5, h6').evaluateAll((els) =>
         els.map((e) => Number(e.tagName[1])),
       );
@@ -109,7 +76,7 @@ test.describe('the event list', () => {
 
 test.describe('the event detail', () => {
   test('opens from the list in place, shows sources, quotes and actors, and moves to the event’s address', async ({ page }) => {
-    await open(page, 'es');
+    await openPage(page, 'es');
     await markDocument(page);
     await card(page, CALL_15).getByRole('link').click();
     await expect(page).toHaveURL(pagePath('es', CALL_15));
@@ -133,18 +100,18 @@ test.describe('the event detail', () => {
   });
 
   test('corrections are listed with their dates', async ({ page }) => {
-    await open(page, 'en', '', CALL_15);
+    await openPage(page, 'en', '', CALL_15);
     const corrections = detail(page).locator('section.corrections');
     await expect(corrections.getByRole('heading', { level: 3 })).toHaveText('Corrections');
     await expect(corrections.locator('li').first()).toHaveText(/^[A-Z][a-z]+ \d{1,2}, \d{4}: \S/);
     // An event without corrections has no such section.
-    await open(page, 'en', '', 'merida-summit-bush-calderon-2007-03-14');
+    await openPage(page, 'en', '', 'merida-summit-bush-calderon-2007-03-14');
     await expect(detail(page).locator('#detail-heading')).toBeVisible();
     await expect(detail(page).locator('section.corrections')).toHaveCount(0);
   });
 
   test('previous, next, back and forward move between events; closing returns focus', async ({ page }) => {
-    await open(page, 'es');
+    await openPage(page, 'es');
     const link11 = card(page, CALL_11).getByRole('link');
     await link11.click();
     await expect(page).toHaveURL(pagePath('es', CALL_11));
@@ -176,7 +143,7 @@ test.describe('the event detail', () => {
   });
 
   test('Escape closes and returns focus', async ({ page }) => {
-    await open(page, 'en');
+    await openPage(page, 'en');
     const link = card(page, CALL_15).getByRole('link');
     await link.focus();
     await page.keyboard.press('Enter');
@@ -189,7 +156,7 @@ test.describe('the event detail', () => {
   });
 
   test('an event’s page opens it; an old ?event= link leads there; an unknown id says so with a way back', async ({ page }) => {
-    await open(page, 'en', '', MINISTERIAL);
+    await openPage(page, 'en', '', MINISTERIAL);
     await expect(detail(page).getByRole('heading', { level: 2 })).toContainText('Security Ministerial');
     await expect(detail(page).locator('.caveat')).toBeVisible();
     // The list is there too, with the event marked.
@@ -214,7 +181,7 @@ test.describe('the event detail', () => {
 
 test.describe('filters and search', () => {
   test('topics combine, live in the URL, and the count is announced', async ({ page }) => {
-    await open(page, 'es');
+    await openPage(page, 'es');
     const total = await eventCount(page);
     await showFilters(page);
     await page.getByRole('checkbox', { name: 'Tráfico de armas' }).check();
@@ -242,7 +209,7 @@ test.describe('filters and search', () => {
   });
 
   test('key moments: a view of their own, linked from the header, in the URL', async ({ page }) => {
-    await open(page, 'es');
+    await openPage(page, 'es');
     const total = await eventCount(page);
     const link = page.locator('.key-moments-link a');
     await expect(link).toHaveAttribute('href', '/?key=1');
@@ -264,12 +231,12 @@ test.describe('filters and search', () => {
     await expect(events(page)).toHaveCount(total);
     await expect(page).toHaveURL(pagePath('es'));
     // The link works when opened as a page.
-    await open(page, 'en', '?key=1');
+    await openPage(page, 'en', '?key=1');
     await expect(events(page)).toHaveCount(key);
   });
 
   test('search ignores accents and case, in the active language', async ({ page }) => {
-    await open(page, 'es');
+    await openPage(page, 'es');
     await showFilters(page);
     const search = page.getByRole('searchbox', { name: 'Buscar en la cronología' });
     await search.fill('rapido y furioso');
@@ -282,13 +249,13 @@ test.describe('filters and search', () => {
     await search.fill('REUNION MINISTERIAL');
     await expect(card(page, MINISTERIAL)).toBeVisible();
     await expect(card(page, 'fast-and-furious-atf-phoenix-2009-10')).toHaveCount(0);
-    await open(page, 'en', '?q=SECURITY%20ministerial%20washington');
+    await openPage(page, 'en', '?q=SECURITY%20ministerial%20washington');
     await expect(card(page, MINISTERIAL)).toBeVisible();
     await expect(card(page, CALL_15)).toHaveCount(0);
   });
 
   test('an empty result says so and offers to clear the filters', async ({ page }) => {
-    await open(page, 'en');
+    await openPage(page, 'en');
     const total = await eventCount(page);
     await showFilters(page);
     await page.getByRole('searchbox').fill('zzzz no such thing');
@@ -302,7 +269,7 @@ test.describe('filters and search', () => {
   });
 
   test('one actor narrows the list', async ({ page }) => {
-    await open(page, 'en');
+    await openPage(page, 'en');
     await showFilters(page);
     await page.getByLabel('Actor').selectOption('marco-rubio');
     await expect(page).toHaveURL(pagePath('en', undefined, '?actor=marco-rubio'));
@@ -319,209 +286,5 @@ test.describe('filters and search', () => {
     await expect(page).toHaveURL(pagePath('en', undefined, '?actor=marco-rubio'));
     await expect(events(page)).toHaveCount(rubio);
     await expect(page.getByLabel('Actor')).toHaveValue('marco-rubio');
-  });
-});
-
-test.describe('the overview', () => {
-  test('has a mark per event, dimmed when filtered out; a mark opens its event', async ({ page }) => {
-    await open(page, 'es');
-    const total = await eventCount(page);
-    await showFilters(page);
-    const marks = page.locator('svg.axis g.marks a.mark');
-    await expect(marks).toHaveCount(total);
-    await expect(page.locator('svg.axis a.mark.dim')).toHaveCount(0);
-    // Filtered out: dimmed, and out of the accessibility tree.
-    await page.getByRole('checkbox', { name: 'Extradiciones y traslados' }).check();
-    const shown = await eventCount(page);
-    await expect(page.locator('svg.axis a.mark:not(.dim)')).toHaveCount(shown);
-    await expect(page.locator('svg.axis a.mark.dim[aria-hidden="true"]')).toHaveCount(total - shown);
-    await page.getByRole('checkbox', { name: 'Extradiciones y traslados' }).uncheck();
-    await expect(page.locator('svg.axis a.mark.dim')).toHaveCount(0);
-    // Each mark is a link to its event's page, opened in place.
-    const mark = page.locator(`svg.axis a.mark[href="/eventos/${MINISTERIAL}/"]`);
-    await expect(mark).toHaveAttribute('aria-label', /^febrero de 2026: /);
-    await clickMark(page, mark);
-    await expect(page).toHaveURL(pagePath('es', MINISTERIAL));
-    // The reader sees the event open, on phones too, where the overview is
-    // in the filter sheet.
-    await expectOnTop(detail(page).locator('#detail-heading'));
-    await expect(mark).toHaveClass(/\bcurrent\b/);
-  });
-
-  test('an era, zoom and "whole period" choose the range and the list follows', async ({ page }) => {
-    await open(page, 'en');
-    const total = await eventCount(page);
-    await showFilters(page);
-    await page.getByRole('button', { name: 'The Bicentennial Framework' }).click();
-    await expect(page).toHaveURL(/\?from=2021-10-08&to=2025-01-19$/);
-    await expect(page.getByRole('button', { name: 'The Bicentennial Framework' })).toHaveAttribute('aria-pressed', 'true');
-    const era = await eventCount(page);
-    expect(era).toBeGreaterThan(0);
-    expect(era).toBeLessThan(total);
-    await expect(page.locator('.range')).toHaveText('Period: October 8, 2021 to January 19, 2025');
-    await page.getByRole('button', { name: 'Zoom in' }).click();
-    // Half the era, around its middle (timeline.rs, `zoom`): a new range,
-    // and fewer events.
-    await expect(page).not.toHaveURL(/from=2021-10-08&to=2025-01-19/);
-    await expect(page).toHaveURL(/from=2022-\d{2}-\d{2}&to=2024-\d{2}-\d{2}/);
-    await expect.poll(() => eventCount(page)).toBeLessThan(era);
-    await page.getByRole('button', { name: 'Whole period' }).click();
-    await expect(events(page)).toHaveCount(total);
-    await expect(page).not.toHaveURL(/from=/);
-    await expect(page.locator('.range')).toHaveText('Whole period');
-  });
-
-  test('dragging across the axis chooses a period', async ({ page }) => {
-    await open(page, 'en');
-    const total = await eventCount(page);
-    await showFilters(page);
-    const box = (await page.locator('svg.axis').boundingBox())!;
-    const y = box.y + 12; // on the era band, above the marks
-    await page.mouse.move(box.x + box.width * 0.05, y);
-    await page.mouse.down();
-    await page.mouse.move(box.x + box.width * 0.3, y, { steps: 5 });
-    await page.mouse.up();
-    await expect(page).toHaveURL(/from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/);
-    const n = await eventCount(page);
-    expect(n).toBeGreaterThan(0);
-    expect(n).toBeLessThan(total);
-    const years = (await page.locator('.year-heading').allInnerTexts()).map(Number);
-    expect(Math.max(...years)).toBeLessThan(2015);
-  });
-
-  test('arrow keys move between marks and Enter opens one', async ({ page }) => {
-    await open(page, 'en');
-    await showFilters(page);
-    const first = page.locator('svg.axis a.mark[tabindex="0"]');
-    await expect(first).toHaveCount(1);
-    await first.focus();
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('ArrowRight');
-    const focused = page.locator('svg.axis a.mark:focus');
-    await expect(focused).toHaveCount(1);
-    const href = await focused.getAttribute('href');
-    expect(href).not.toBe(await first.getAttribute('href'));
-    const label = await focused.getAttribute('aria-label');
-    expect(label).toMatch(/^[A-Z][a-z]+ \d{1,2}, \d{4}: /);
-    await page.keyboard.press('Enter');
-    await expect(page).toHaveURL(href!);
-    await expect(detail(page).locator('#detail-heading')).toBeFocused();
-    await expectOnTop(detail(page).locator('#detail-heading'));
-  });
-});
-
-test.describe('layout and shell', () => {
-  test('fits the viewport; on wide screens the detail sits beside the list', async ({ page, viewport }) => {
-    await open(page, 'es', '', CALL_15);
-    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(scrollWidth).toBeLessThanOrEqual(viewport!.width);
-    const list = (await page.locator('section.events').boundingBox())!;
-    const d = (await detail(page).boundingBox())!;
-    if (viewport!.width >= 1000) {
-      expect(d.x).toBeGreaterThan(list.x + list.width - 1);
-    } else {
-      // On phones the detail covers the screen, with its close button in reach.
-      expect(d.width).toBeGreaterThanOrEqual(viewport!.width - 1);
-      await expect(detail(page).getByRole('button', { name: 'Cerrar' })).toBeInViewport();
-    }
-  });
-
-  test('the app taking the page over does not push it around (layout shift under 0.1)', async ({ page }) => {
-    await page.addInitScript(() => {
-      const w = window as unknown as { shift: number };
-      w.shift = 0;
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
-          if (!e.hadRecentInput) w.shift += e.value;
-        }
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
-    await page.goto('/');
-    await ready(page);
-    // Until the page is still, five frames in a row with no new shift, so
-    // that a late jump is counted.
-    await page.evaluate(
-      () =>
-        new Promise<void>((done) => {
-          const w = window as unknown as { shift: number };
-          let last = w.shift;
-          let still = 0;
-          const frame = () => {
-            still = w.shift === last ? still + 1 : 0;
-            last = w.shift;
-            if (still >= 5) done();
-            else requestAnimationFrame(frame);
-          };
-          requestAnimationFrame(frame);
-        }),
-    );
-    const shift = await page.evaluate(() => (window as unknown as { shift: number }).shift);
-    expect(shift).toBeLessThan(0.1);
-  });
-
-  test('what is scrolled into view stays there', async ({ page }) => {
-    await open(page, 'es');
-    // The foot of the page, past every card: it must not move once there
-    // (as when a reader follows a link to it or finds it in the page).
-    const target = page.locator('.embed-generator summary');
-    const tops = await target.evaluate(async (el) => {
-      el.scrollIntoView({ block: 'center' });
-      const out: number[] = [];
-      for (let i = 0; i < 10; i++) {
-        await new Promise((done) => requestAnimationFrame(done));
-        out.push(Math.round(el.getBoundingClientRect().top));
-      }
-      return out;
-    });
-    for (const top of tops) expect(Math.abs(top - tops[0]), `tops: ${tops.join(', ')}`).toBeLessThanOrEqual(2);
-    await expectOnTop(target);
-  });
-
-  test('shell: title, short introduction with more behind it, data date, footer, and the note for no app', async ({ page }) => {
-    await open(page, 'es');
-    await expect(page).toHaveTitle('México y Estados Unidos: cooperación en seguridad, 2007–2026');
-    await expect(page.locator('.page-header h1')).toHaveText('México y Estados Unidos: cooperación en seguridad');
-    await expect(page.locator('.page-header .lead')).toHaveText(
-      'Acuerdos, tensiones y operaciones de 2007 a 2026, con fuentes para cada hecho.',
-    );
-    await expect(page.locator('.updated')).toHaveText(RECORD_DATES_ES);
-    await expect(page.locator('.sources-until')).toHaveText(SOURCES_UNTIL_ES);
-    // The rest of the introduction waits behind "more".
-    const more = page.locator('details.intro-more');
-    await expect(more.getByText(/^De la Iniciativa Mérida de 2007/)).toBeHidden();
-    await more.locator('summary').click();
-    await expect(more.getByText(/^De la Iniciativa Mérida de 2007/)).toBeVisible();
-    await expect(page.locator('footer.page-footer')).toContainText('Cada hecho cita al menos una fuente');
-    await expect(page.locator('footer.page-footer a[href="/data/events.json"]')).toBeVisible();
-    // The note for readers without the app is in the page, and hidden
-    // when the app runs.
-    await expect(page.locator('p.no-app')).toHaveText(/^Los filtros, la búsqueda y la vista interactiva no están disponibles/);
-    await expect(page.locator('p.no-app')).toBeHidden();
-    await expect(page.locator('noscript')).toHaveCount(0);
-  });
-
-  test('dark theme follows the system', async ({ page }) => {
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await open(page, 'es');
-    const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
-    expect(bg).toBe('rgb(17, 20, 23)');
-  });
-
-  test('print shows the events with their sources and hides the controls', async ({ page }) => {
-    await open(page, 'es', '?topic=extradition');
-    const shown = await eventCount(page);
-    // The sources are rendered only for printing.
-    await expect(page.locator('.print-sources')).toHaveCount(0);
-    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-    await page.emulateMedia({ media: 'print' });
-    await expect(page.locator('.print-sources')).toHaveCount(shown);
-    await expect(page.locator('.filters')).toBeHidden();
-    await expect(page.locator('.overview')).toBeHidden();
-    await expect(page.locator('.print-sources').first()).toBeVisible();
-    await expect(page.locator('.print-sources').first()).toContainText('https://');
-    // After printing, they go.
-    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
-    await page.emulateMedia({ media: 'screen' });
-    await expect(page.locator('.print-sources')).toHaveCount(0);
   });
 });

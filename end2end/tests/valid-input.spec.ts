@@ -6,25 +6,18 @@
 // tests/valid_input.rs.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { AXE_TAGS, events, pagePath, ready, syntheticDoc } from '../helpers.mjs';
+import { AXE_TAGS, DATA_ROUTE, events, pagePath, ready, syntheticDoc, watchProblems } from '../helpers.mjs';
 
 const SUMMIT = 'merida-summit-bush-calderon-2007-03-14';
 
-/** Records what goes wrong: console errors, uncaught exceptions, and the
- * app's panic message. */
-function watch(page: Page) {
-  const problems: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
-  return problems;
-}
+/** Records what goes wrong: console errors and uncaught exceptions (the
+ * app's panic message among them). */
+const watch = (page: Page) => watchProblems(page);
 
 /** Serves `doc` as the data: the app renders it afresh over the page. */
 async function serve(page: Page, doc: unknown) {
   const body = JSON.stringify(doc);
-  await page.route('**/data/events.json', (r) =>
+  await page.route(DATA_ROUTE, (r) =>
     r.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body }),
   );
 }

@@ -7,6 +7,7 @@
 #![allow(clippy::print_stdout)]
 
 mod check_data;
+mod deploy_config;
 mod fresh;
 mod preview;
 mod schema;
@@ -52,6 +53,8 @@ Commands:
   check-data [PATH]      check the event data (default public/data/events.json,
                          with its verification trail in verification/)
   schema                 regenerate public/data/events.schema.json from the types
+  deploy-config          rewrite the hosts' address rules (deploy/nginx/, deploy/netlify/)
+                         from src/address.rs
   help                   this text
 ";
 
@@ -70,6 +73,7 @@ fn main() -> ExitCode {
         "prerender" => test::prerender(&rest),
         "check-data" => check_data::run(&rest),
         "schema" => schema::run(&rest),
+        "deploy-config" => deploy_config::run(&rest),
         "" | "help" | "-h" | "--help" => {
             print!("{HELP}");
             return ExitCode::SUCCESS;

@@ -143,11 +143,15 @@ pub fn e2e(args: &[String]) -> Result {
             ));
         }
     }
-    // route.spec.ts reads the table of addresses the native tests write.
-    if !setup::root().join("target/tmp/route-cases.json").is_file() {
-        return Err("target/tmp/route-cases.json is missing: run `cargo xtask test` once (or \
-                    `cargo test --test route_table`)"
-            .into());
+    // The route, old-links, key-moments and prefilter specs read the table
+    // of addresses the native tests write.
+    for table in ["target/tmp/route-cases.json", "target/tmp/route-more.json"] {
+        if !setup::root().join(table).is_file() {
+            return Err(format!(
+                "{table} is missing: run `cargo xtask test` once (or \
+                 `cargo test --features ssr,schema --test route_table`)"
+            ));
+        }
     }
     playwright(args).map_err(|err| format!("end-to-end tests failed: {err}"))
 }
