@@ -19,7 +19,7 @@ mod filter_panel;
 mod filter_toggle;
 mod language_switch;
 #[cfg(feature = "hydrate")]
-mod load_error;
+mod load_error_view;
 mod no_app_note;
 mod overview;
 mod page_footer;
@@ -34,7 +34,7 @@ pub use embed_attribution::EmbedAttribution;
 pub use embed_generator::EmbedGenerator;
 pub use language_switch::LanguageSwitch;
 #[cfg(feature = "hydrate")]
-pub use load_error::LoadErrorView;
+pub use load_error_view::LoadErrorView;
 pub use no_app_note::NoAppNote;
 pub use page_footer::PageFooter;
 pub use page_header::PageHeader;

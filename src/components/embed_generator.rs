@@ -29,7 +29,7 @@ mod topics_field;
 /// Nothing inside is built until it is first opened, and then it is built
 /// straight into the page rather than through a `<Show>`: the prerendered
 /// page never holds the form, so the app needs no code to take it over, nor
-/// to remove it (once opened, it stays). That keeps about 4 KB (brotli) off
+/// to remove it (once opened, it stays). That keeps the form's code off
 /// every reader's download, for a tool few readers open.
 #[component]
 pub fn EmbedGenerator() -> impl IntoView {

@@ -44,8 +44,8 @@ pub fn EventDetail() -> impl IntoView {
 
     // A list of at most one panel, keyed by the event's position: opening
     // another event builds its panel afresh instead of patching the one
-    // shown, which spares the app the code to patch every part of a panel
-    // (about 4 KB brotli). An unknown id has no position: its panel reads
+    // shown, which spares the app the code to patch every part of a panel.
+    // An unknown id has no position: its panel reads
     // the id from the state, so it follows from one unknown id to another.
     let position = move || {
         let id = state.event.get()?;

@@ -11,9 +11,11 @@ use crate::state::{Loaded, PageState};
 /// adding its generic code to the download.) On wide screens it is only a
 /// grouping (`display: contents` in `style.css`): its children take their
 /// places in the page's grid. On phones and in embeds it is a sheet, closed
-/// until the reader asks for it with [`FilterToggle`], so that events start
-/// on the first screen: a modal dialog that keeps focus inside, closes with
-/// Escape or its button, and gives focus back to the toggle.
+/// until the reader asks for it with [`super::FilterToggle`], so that
+/// events start on the first screen: a modal dialog that keeps focus
+/// inside, closes with Escape or its button, and gives focus back to the
+/// toggle. (A native `<dialog>` opened with `showModal()` would not do:
+/// Chromium lets Tab leave it for the browser's own controls.)
 #[component]
 pub fn FilterPanel(open: RwSignal<bool>, toggle: NodeRef<html::Button>) -> impl IntoView {
     let state = expect_context::<PageState>();
