@@ -4,6 +4,7 @@
 //! run in the browser (with `hydrate`), which takes those pages over.
 
 mod copy_button;
+mod copy_link_button;
 mod data_notice;
 mod date_text;
 mod embed_attribution;
@@ -15,9 +16,10 @@ mod event_list;
 mod event_meta;
 mod filter_bar;
 mod filter_panel;
+mod filter_toggle;
 mod language_switch;
 #[cfg(feature = "hydrate")]
-mod load_error;
+mod load_error_view;
 mod no_app_note;
 mod overview;
 mod page_footer;
@@ -25,18 +27,20 @@ mod page_header;
 mod people_sent_figure;
 mod share_link;
 mod timeline_view;
+mod topic_checkbox;
 mod topic_tag;
 
 pub use embed_attribution::EmbedAttribution;
 pub use embed_generator::EmbedGenerator;
 pub use language_switch::LanguageSwitch;
 #[cfg(feature = "hydrate")]
-pub use load_error::LoadErrorView;
+pub use load_error_view::LoadErrorView;
 pub use no_app_note::NoAppNote;
 pub use page_footer::PageFooter;
 pub use page_header::PageHeader;
 pub use timeline_view::TimelineView;
 
+use copy_link_button::CopyLinkButton;
 use data_notice::DataNotice;
 use date_text::DateText;
 use event_body::EventBody;
@@ -45,11 +49,13 @@ pub(crate) use event_detail::EventDetail;
 pub(crate) use event_list::EventList;
 use event_meta::EventMeta;
 use filter_bar::FilterBar;
-use filter_panel::{FilterPanel, FilterToggle};
+use filter_panel::FilterPanel;
+use filter_toggle::FilterToggle;
 use overview::Overview;
 use people_sent_figure::PeopleSentFigure;
 use share_link::ShareLink;
-use topic_tag::{TopicCheckbox, TopicTag};
+use topic_checkbox::TopicCheckbox;
+use topic_tag::TopicTag;
 
 /// A message in the page's language, as a view (or attribute value) that
 /// follows the language. Every message goes through this one closure type,

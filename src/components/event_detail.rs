@@ -3,10 +3,14 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{EventBody, ShareLink, dynamic, tr};
-use crate::i18n as t;
 use crate::state::{Loaded, PageState};
-use crate::timeline::step;
+use neighbours::Neighbours;
+use not_found::NotFound;
+use opened::Opened;
+
+mod neighbours;
+mod not_found;
+mod opened;
 
 /// The open event in full. Escape or the close button closes it and gives
 /// focus back to where it was: the element that opened it (a link in the
@@ -40,8 +44,8 @@ pub fn EventDetail() -> impl IntoView {
 
     // A list of at most one panel, keyed by the event's position: opening
     // another event builds its panel afresh instead of patching the one
-    // shown, which spares the app the code to patch every part of a panel
-    // (about 4 KB brotli). An unknown id has no position: its panel reads
+    // shown, which spares the app the code to patch every part of a panel.
+    // An unknown id has no position: its panel reads
     // the id from the state, so it follows from one unknown id to another.
     let position = move || {
         let id = state.event.get()?;
@@ -58,53 +62,8 @@ pub fn EventDetail() -> impl IntoView {
     }
 }
 
-/// The panel of the event at `index` in the timeline.
-#[component]
-fn Opened(
-    index: usize,
-    heading: NodeRef<html::H2>,
-    close: impl Fn() + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let id = expect_context::<Loaded>().timeline.events[index].id.to_string();
-    view! {
-        <section class="detail" aria-labelledby="detail-heading">
-            <div class="detail-bar">
-                <button type="button" class="detail-close" on:click=move |_| close()>
-                    {tr(t::detail_close)}
-                </button>
-                <Neighbours index />
-            </div>
-            <ShareLink id />
-            <EventBody index heading />
-        </section>
-    }
-}
-
 /// The position of an event whose id is not in the data.
 const NOT_FOUND: usize = usize::MAX;
-
-/// The panel for an id that is not in the data (a mistyped or outdated link).
-#[component]
-fn NotFound(
-    heading: NodeRef<html::H2>,
-    close: impl Fn() + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let state = expect_context::<PageState>();
-    let text = dynamic(move || {
-        let id = state.event.get().unwrap_or_default();
-        t::detail_not_found(state.lang.get(), &id)
-    });
-    view! {
-        <section class="detail not-found" role="alert">
-            <h2 tabindex="-1" node_ref=heading id="detail-heading">
-                {text}
-            </h2>
-            <button type="button" on:click=move |_| close()>
-                {tr(t::detail_not_found_close)}
-            </button>
-        </section>
-    }
-}
 
 /// Moves focus to the detail's heading when an event opens, remembering
 /// where it was; an embed opened on an event leaves focus alone, so that
@@ -146,31 +105,4 @@ fn focus(el: &web_sys::Element) -> bool {
         let _ = svg.focus();
     }
     document().active_element().as_ref() == Some(el)
-}
-
-/// Buttons to the previous and next event among those shown.
-#[component]
-fn Neighbours(index: usize) -> impl IntoView {
-    let state = expect_context::<PageState>();
-    let loaded = expect_context::<Loaded>();
-    let (timeline, shown) = (loaded.timeline, loaded.shown);
-    let go = move |forward: bool| {
-        let timeline = timeline.clone();
-        move |_| {
-            if let Some(next) = shown.with(|s| step(s, index, forward)) {
-                state.event.set(Some(timeline.events[next].id.to_string()));
-            }
-        }
-    };
-    let at_end = move |forward: bool| {
-        move || !state.started.get() || shown.with(|s| step(s, index, forward).is_none())
-    };
-    view! {
-        <button type="button" on:click=go(false) disabled=at_end(false)>
-            {tr(t::detail_previous)}
-        </button>
-        <button type="button" on:click=go(true) disabled=at_end(true)>
-            {tr(t::detail_next)}
-        </button>
-    }
 }

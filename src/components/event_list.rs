@@ -2,10 +2,13 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{EventCard, PeopleSentFigure, dynamic, localized, tr};
+use super::{dynamic, tr};
 use crate::i18n as t;
 use crate::state::{Loaded, PageState};
-use crate::timeline::{CHUNK, Chapter, Filter, ListWindow, chapters, key_target};
+use crate::timeline::{CHUNK, Filter, ListWindow, chapters, key_target};
+use chapter_view::ChapterView;
+
+mod chapter_view;
 
 /// How close (in CSS pixels) the end of the list may come to the bottom of
 /// the viewport before the next slice is rendered, so that scrolling does
@@ -127,58 +130,6 @@ fn use_slice(loaded: Loaded, state: PageState) -> Slice<impl Fn(ListWindow) + Co
         }
     });
     Slice { window, set_window }
-}
-
-/// One era's chapter: its name and summary, then its events by year. It
-/// reads its years from `groups` by position, so that a filter change
-/// updates the chapter in place.
-#[component]
-fn ChapterView(position: usize, groups: Memo<Vec<Chapter>>) -> impl IntoView {
-    let Loaded { timeline, tally, .. } = expect_context::<Loaded>();
-    let era = groups.with_untracked(|g| g[position].era);
-    let heading_id = format!("chapter-{position}");
-    let years = move || {
-        groups
-            .with(|g| g.get(position).map(|c| c.years.iter().map(|(y, _)| *y).collect::<Vec<_>>()))
-            .unwrap_or_default()
-    };
-    let events_of = move |year: i32| {
-        groups
-            .with(|g| {
-                g.get(position)
-                    .and_then(|c| c.years.iter().find(|(y, _)| *y == year).map(|(_, v)| v.clone()))
-            })
-            .unwrap_or_default()
-    };
-    let name = localized(timeline.eras[era].name.clone());
-    let summary = localized(timeline.eras[era].summary.clone());
-    let labelled_by = heading_id.clone();
-    // The figure opens the chapter of the era its latest count belongs to.
-    let figure = tally
-        .get_value()
-        .filter(|t| t.era == era)
-        .map(|tally| view! { <PeopleSentFigure tally /> });
-    view! {
-        <li class="chapter" data-era=era % 4 aria-labelledby=labelled_by>
-            <header class="chapter-header">
-                <h3 id=heading_id>{name}</h3>
-                <p class="chapter-summary">{summary}</p>
-                {figure}
-            </header>
-            <ol class="years">
-                <For each=years key=|year| *year let:year>
-                    <li class="year">
-                        <h4 class="year-heading">{year}</h4>
-                        <ol class="event-list">
-                            <For each=move || events_of(year) key=|i| *i let:index>
-                                <EventCard index />
-                            </For>
-                        </ol>
-                    </li>
-                </For>
-            </ol>
-        </li>
-    }
 }
 
 /// Printed pages carry every event, with its sources; and scrolling near

@@ -2,19 +2,20 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{FilterBar, Overview, dynamic, until_started};
+use super::{FilterBar, Overview, dynamic};
 use crate::i18n as t;
 use crate::state::{Loaded, PageState};
-use crate::timeline::Filter;
 
 /// Where the overview and the filters live. (Rendered here rather than
 /// passed in as children, which Leptos would type-erase into an `AnyView`,
 /// adding its generic code to the download.) On wide screens it is only a
 /// grouping (`display: contents` in `style.css`): its children take their
 /// places in the page's grid. On phones and in embeds it is a sheet, closed
-/// until the reader asks for it with [`FilterToggle`], so that events start
-/// on the first screen: a modal dialog that keeps focus inside, closes with
-/// Escape or its button, and gives focus back to the toggle.
+/// until the reader asks for it with [`super::FilterToggle`], so that
+/// events start on the first screen: a modal dialog that keeps focus
+/// inside, closes with Escape or its button, and gives focus back to the
+/// toggle. (A native `<dialog>` opened with `showModal()` would not do:
+/// Chromium lets Tab leave it for the browser's own controls.)
 #[component]
 pub fn FilterPanel(open: RwSignal<bool>, toggle: NodeRef<html::Button>) -> impl IntoView {
     let state = expect_context::<PageState>();
@@ -83,27 +84,6 @@ pub fn FilterPanel(open: RwSignal<bool>, toggle: NodeRef<html::Button>) -> impl 
                 <FilterBar />
             </div>
         </div>
-    }
-}
-
-/// The button that opens the filter sheet on phones and in embeds, with the
-/// number of filters in use.
-#[component]
-pub fn FilterToggle(open: RwSignal<bool>, toggle: NodeRef<html::Button>) -> impl IntoView {
-    let state = expect_context::<PageState>();
-    let active = move || state.filter.with(Filter::active_count);
-    view! {
-        <button
-            type="button"
-            class="filter-toggle"
-            node_ref=toggle
-            aria-expanded=move || open.get().to_string()
-            aria-controls="filter-panel"
-            disabled=until_started()
-            on:click=move |_| open.update(|o| *o = !*o)
-        >
-            {dynamic(move || t::filters_open(state.lang.get(), active()))}
-        </button>
     }
 }
 

@@ -1,7 +1,8 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use super::copy_button::{Copied, CopyButton, CopyLabels, site_url};
+use super::copy_button::{Copied, site_url};
+use super::copy_link_button::{CopyLinkButton, select_in};
 use super::tr;
 use crate::embed::event_link;
 use crate::i18n as t;
@@ -17,21 +18,10 @@ pub fn ShareLink(id: String) -> impl IntoView {
     let link = move || id.with_value(|id| event_link(&site_url(state), state.lang.get(), id));
     let copied = RwSignal::new(None::<Copied>);
     let field = NodeRef::<html::Input>::new();
-    // `try_`: the field may be gone by the time the clipboard has answered.
-    let select = move || {
-        if let Some(input) = field.try_get_untracked().flatten() {
-            let _ = input.focus();
-            input.select();
-        }
-    };
-    let labels = CopyLabels {
-        button: t::share_copy_link,
-        done: t::share_copied,
-        manual: t::share_copy_manual,
-    };
+    let select = select_in(field);
     view! {
         <div class="share-link">
-            <CopyButton text=link labels copied select />
+            <CopyLinkButton text=link field copied />
             <Show when=move || copied.get() == Some(Copied::Selected)>
                 <label class="share-field">
                     <span>{tr(t::share_link_label)}</span>

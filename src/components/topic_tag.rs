@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{localized, until_started};
+use super::localized;
 use crate::state::Loaded;
 use crate::timeline::palette;
 
@@ -13,27 +13,5 @@ pub fn TopicTag(topic: usize) -> impl IntoView {
         <li class="topic" data-topic=palette(topic)>
             {localized(timeline.topics[topic].name.clone())}
         </li>
-    }
-}
-
-/// A topic as a checkbox with its colour and shape, for choosing topics.
-#[component]
-pub fn TopicCheckbox(
-    topic: usize,
-    #[prop(into)] checked: Signal<bool>,
-    on_toggle: impl Fn() + 'static,
-) -> impl IntoView {
-    let timeline = expect_context::<Loaded>().timeline;
-    view! {
-        <label class="topic-chip" data-topic=palette(topic)>
-            <input
-                type="checkbox"
-                prop:checked=move || checked.get()
-                disabled=until_started()
-                on:change=move |_| on_toggle()
-            />
-            <span class="swatch" aria-hidden="true"></span>
-            {localized(timeline.topics[topic].name.clone())}
-        </label>
     }
 }

@@ -7,7 +7,6 @@ use std::sync::{Arc, LazyLock};
 use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
 use proptest::prelude::*;
-use proptest::test_runner::Config;
 
 use crate::address::Address;
 use crate::components::TimelineView;
@@ -15,6 +14,12 @@ use crate::data::{Timeline, parse};
 use crate::dates::PartialDate;
 use crate::state::{Loaded, PageState, Start};
 use crate::timeline::{FULL, ListWindow, Scale, SearchIndex, apply};
+
+/// The generators the integration tests use, one copy for both.
+#[allow(dead_code)]
+#[path = "../../../tests/common/generators.rs"]
+mod generators;
+use generators::{address_text, config};
 
 fn render(timeline: &Arc<Timeline>, href: &str) -> String {
     let (path, query) = href.split_once('?').unwrap_or((href, ""));
@@ -108,124 +113,6 @@ fn the_brush_of_any_period_is_inside_the_axis() {
 
 // ------------------------------------------------------------ any address
 
-/// Values that break naive readers of an address: periods backwards, out
-/// of range or impossible, edge and huge numbers, ids of the data and
-/// near them, non-ASCII, percent-encoded lone surrogates and broken UTF-8,
-/// controls, separators.
-fn value() -> impl Strategy<Value = String> {
-    let piece = prop_oneof![
-        prop::sample::select(vec![
-            "2027",
-            "2020",
-            "2010",
-            "1990",
-            "0000",
-            "9999",
-            "99999",
-            "2026-02",
-            "2026-02-30",
-            "2026-13",
-            "2010-03-04",
-            "-2010",
-            "18446744073709551616",
-            "1e9",
-            "NaN",
-            "en",
-            "es",
-            "EN-us",
-            "fr",
-            "1",
-            "0",
-            "true",
-            "fentanyl",
-            "diplomacy",
-            "sre",
-            "marco-rubio",
-            "merida-2007",
-            "call-2026-01-11",
-            "unknown",
-            "%ED%A0%80",
-            "%ED%B0%80",
-            "%F0%9F%98",
-            "%FF",
-            "%C3%A1",
-            "%00",
-            "%2C",
-            "%26",
-            "%3D",
-            "%2F",
-            "%23",
-            "+",
-            ",",
-            ",,",
-            " ",
-            "é",
-            "ñ",
-            "\u{202e}",
-            "\u{200b}",
-            "\u{fffd}",
-            "\u{1f600}",
-            "a\u{301}",
-            "<script>",
-            "\"'",
-            "&amp;",
-        ])
-        .prop_map(str::to_string),
-        "[a-z0-9 ,-]{0,12}",
-        "[0-9]{1,30}",
-        any::<String>(),
-    ];
-    prop_oneof![
-        2 => date_text(),
-        3 => prop::collection::vec(piece, 0..5).prop_map(|p| p.concat()),
-    ]
-}
-
-/// A date as an address writes it, at any precision, often impossible
-/// (month 13, day 31 of a short month) or out of the data's years.
-fn date_text() -> impl Strategy<Value = String> {
-    (prop_oneof![0u32..=9999, 2000u32..2030], 0u8..=13, 0u8..=31).prop_map(|(y, m, d)| {
-        match (m, d) {
-            (0, _) => format!("{y:04}"),
-            (m, 0) => format!("{y:04}-{m:02}"),
-            (m, d) => format!("{y:04}-{m:02}-{d:02}"),
-        }
-    })
-}
-
-/// A path and a query string made of the address's keys and [`value`]s.
-fn address_text() -> impl Strategy<Value = (String, String)> {
-    let key = prop_oneof![
-        8 => prop::sample::select(vec![
-            "from", "to", "q", "topic", "actor", "key", "event", "lang", "embed", "childId",
-        ])
-        .prop_map(str::to_string),
-        1 => any::<String>(),
-    ];
-    let path = prop_oneof![
-        Just(String::new()),
-        Just("en/".to_string()),
-        value().prop_map(|id| format!("eventos/{id}/")),
-        value().prop_map(|id| format!("en/events/{id}/")),
-        prop::sample::select(vec!["eventos/merida-2007/", "en/events/call-2026-01-11/"])
-            .prop_map(str::to_string),
-    ];
-    let query = prop::collection::vec((key, value()), 0..7).prop_map(|pairs| {
-        pairs.into_iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&")
-    });
-    (path, query)
-}
-
-/// `cases` unless `PROPTEST_CASES` says otherwise; no regression files.
-fn config(cases: u32) -> Config {
-    let mut config = Config::default();
-    if std::env::var_os("PROPTEST_CASES").is_none() {
-        config.cases = cases;
-    }
-    config.failure_persistence = None;
-    config
-}
-
 /// Any address: read, applied to the data, its period placed, its list
 /// sliced and (with `draw`) its page rendered, without a panic.
 fn any_address_renders(timeline: &Arc<Timeline>, (path, query): &(String, String), draw: bool) {
@@ -280,7 +167,7 @@ proptest! {
 proptest! {
     #![proptest_config(config(64))]
 
-    /// Drawn on the real data: fewer, as each page draws its 80 events.
+    /// Drawn on the real data: fewer cases, as each page draws every event.
     #[test]
     fn any_address_renders_on_the_real_data(address in address_text()) {
         any_address_renders(&REAL, &address, true);

@@ -1,0 +1,26 @@
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::components::copy_button::{Copied, site_url};
+use crate::components::{CopyLinkButton, tr};
+use crate::embed::EmbedOptions;
+use crate::i18n as t;
+use crate::state::PageState;
+
+/// The page's link, for a CMS that turns a pasted link into an embed
+/// (oEmbed), and when to use it rather than the code.
+#[component]
+pub fn PasteLink(options: Memo<EmbedOptions>) -> impl IntoView {
+    let state = expect_context::<PageState>();
+    let link = Memo::new(move |_| options.with(|o| o.link(&site_url(state))));
+    let field = NodeRef::<html::Input>::new();
+    let copied = RwSignal::new(None::<Copied>);
+    view! {
+        <label for="embed-link">{tr(t::embed_link)}</label>
+        <input id="embed-link" type="text" readonly spellcheck="false" aria-describedby="embed-link-help" node_ref=field prop:value=move || link.get() />
+        <p id="embed-link-help" class="embed-link-help">{tr(t::embed_link_help)}</p>
+        <div class="embed-copy">
+            <CopyLinkButton text=move || link.get_untracked() field copied />
+        </div>
+    }
+}

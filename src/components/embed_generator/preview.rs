@@ -1,0 +1,24 @@
+use leptos::prelude::*;
+use leptos::tachys::html::attribute::custom::CustomAttribute;
+
+use crate::components::copy_button::site_url;
+use crate::embed::EmbedOptions;
+use crate::i18n as t;
+use crate::state::PageState;
+
+/// The embed as readers will see it.
+#[component]
+pub fn Preview(options: Memo<EmbedOptions>) -> impl IntoView {
+    let state = expect_context::<PageState>();
+    // `loading` is not among Leptos's iframe attributes.
+    view! {
+        <iframe
+            class="embed-preview"
+            src=move || options.with(|o| o.src(&site_url(state)))
+            title=move || options.with(|o| t::embed_iframe_title(o.lang))
+            height=move || options.with(|o| o.height.pixels())
+            allow="clipboard-write"
+        ></iframe>
+    }
+    .attr("loading", "lazy")
+}

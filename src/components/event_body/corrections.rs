@@ -1,0 +1,31 @@
+use leptos::prelude::*;
+
+use crate::components::{DateText, localized, tr};
+use crate::data::Event;
+use crate::i18n as t;
+
+/// Dated notes of what was corrected, as a newsroom shows them.
+#[component]
+pub fn Corrections(event: Event) -> impl IntoView {
+    (!event.corrections.is_empty()).then(|| {
+        let items = event
+            .corrections
+            .into_iter()
+            .map(|c| {
+                view! {
+                    <li>
+                        <DateText start=c.date end=None />
+                        ": "
+                        {localized(c.text)}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="corrections">
+                <h3>{tr(t::detail_corrections)}</h3>
+                <ul>{items}</ul>
+            </section>
+        }
+    })
+}

@@ -1,0 +1,37 @@
+use leptos::prelude::*;
+
+use crate::components::{DateText, dynamic, tr};
+use crate::data::Event;
+use crate::i18n as t;
+use crate::state::PageState;
+
+/// The sources, as links to where they were published.
+#[component]
+pub fn Sources(event: Event) -> impl IntoView {
+    let state = expect_context::<PageState>();
+    let lang = state.lang;
+    let items = event
+        .sources
+        .into_iter()
+        .map(|s| {
+            let source_lang = s.lang;
+            view! {
+                <li>
+                    <a href=s.url rel="noopener noreferrer" target="_blank" hreflang=source_lang.code()>
+                        {s.title}
+                    </a>
+                    <span class="source-meta">
+                        {dynamic(move || t::detail_source_meta(lang.get(), &s.publisher, source_lang.code()))}
+                        {s.date.map(|d| view! { ", " <DateText start=d end=None /> })}
+                    </span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="sources">
+            <h3>{tr(t::detail_sources)}</h3>
+            <ol>{items}</ol>
+        </section>
+    }
+}

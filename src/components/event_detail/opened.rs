@@ -1,0 +1,29 @@
+use leptos::html;
+use leptos::prelude::*;
+
+use super::Neighbours;
+use crate::components::{EventBody, ShareLink, tr};
+use crate::i18n as t;
+use crate::state::Loaded;
+
+/// The panel of the event at `index` in the timeline.
+#[component]
+pub fn Opened(
+    index: usize,
+    heading: NodeRef<html::H2>,
+    close: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let id = expect_context::<Loaded>().timeline.events[index].id.to_string();
+    view! {
+        <section class="detail" aria-labelledby="detail-heading">
+            <div class="detail-bar">
+                <button type="button" class="detail-close" on:click=move |_| close()>
+                    {tr(t::detail_close)}
+                </button>
+                <Neighbours index />
+            </div>
+            <ShareLink id />
+            <EventBody index heading />
+        </section>
+    }
+}
