@@ -26,7 +26,7 @@ use crate::data::{self, Lang};
 use crate::dates::{PartialDate, from_days_since_epoch};
 use crate::state::{PageState, Start};
 use crate::{App, DATA_FILE, panic};
-#[cfg(test)]
+#[cfg(all(test, target_arch = "wasm32"))]
 pub(crate) use sync::sync_address;
 use take_over::take_over;
 
@@ -53,7 +53,8 @@ async fn load_and_start() {
 }
 
 /// Resolves in a later task, letting the browser handle input and paint
-/// in between.
+/// in between. Written here rather than taken from gloo-timers, whose
+/// future costs the wasm more than these lines.
 async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let _ = window().set_timeout_with_callback(&resolve);

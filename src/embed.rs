@@ -220,8 +220,18 @@ impl EmbedOptions {
 }
 
 /// Escapes text for a double-quoted HTML attribute value.
-pub fn escape_attr(text: &str) -> std::borrow::Cow<'_, str> {
-    html_escape::encode_double_quoted_attribute(text)
+pub fn escape_attr(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

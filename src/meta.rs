@@ -165,20 +165,12 @@ pub struct Tag {
 }
 
 impl Tag {
-    /// A tag identified by `key`'s attributes, with `rest` after them.
-    fn new(
-        element: &'static str,
-        key: &[(&'static str, &str)],
-        rest: Vec<(&'static str, String)>,
-    ) -> Self {
-        let mut attrs: Vec<_> =
-            key.iter().map(|&(name, value)| (name, value.to_string())).collect();
-        attrs.extend(rest);
-        Self { element, attrs, key: key.len() }
-    }
-
-    fn meta(by: &'static str, name: &str, content: String) -> Self {
-        Self::new("meta", &[(by, name)], vec![("content", content)])
+    /// A tag whose first `key` attributes identify it. The attributes are
+    /// borrowed here and copied once, so that building a head stays small
+    /// code in the browser.
+    fn new(element: &'static str, key: usize, attrs: &[(&'static str, &str)]) -> Self {
+        let attrs = attrs.iter().map(|&(name, value)| (name, value.to_string())).collect();
+        Self { element, attrs, key }
     }
 
     /// The CSS selector that finds the tag in a head. Keys are names and
@@ -198,43 +190,57 @@ pub fn head(timeline: &Timeline, page: &Page, key_moments: bool, site: &str) -> 
     let meta = view_meta(timeline, page, key_moments);
     let lang = page.lang;
     let url = |path: &str| format!("{site}{path}");
+    let (path, image) = (url(&meta.path), url(&meta.image));
+    let (title, description, alt) = (&*meta.title, &*meta.description, &*meta.image_alt);
+    let link = |key: usize, attrs: &[(&'static str, &str)]| Tag::new("link", key, attrs);
+    let named =
+        |name: &str, content: &str| Tag::new("meta", 1, &[("name", name), ("content", content)]);
+    let og = |name: &str, content: &str| {
+        Tag::new("meta", 1, &[("property", name), ("content", content)])
+    };
     let mut tags = vec![
-        Tag::meta("name", "description", meta.description.clone()),
-        Tag::new("link", &[("rel", "canonical")], vec![("href", url(&meta.path))]),
-        Tag::new(
-            "link",
-            &[("rel", "alternate"), ("type", oembed::LINK_TYPE)],
-            vec![("href", url(&meta.oembed)), ("title", meta.title.clone())],
+        named("description", description),
+        link(1, &[("rel", "canonical"), ("href", &path)]),
+        link(
+            2,
+            &[
+                ("rel", "alternate"),
+                ("type", oembed::LINK_TYPE),
+                ("href", &url(&meta.oembed)),
+                ("title", title),
+            ],
         ),
     ];
     let default = meta.alternates.iter().find(|(l, _)| *l == Lang::Es);
     let twins = meta.alternates.iter().map(|(l, path)| (l.code(), path));
-    for (code, path) in twins.chain(default.map(|(_, path)| ("x-default", path))) {
-        let key = [("rel", "alternate"), ("hreflang", code)];
-        tags.push(Tag::new("link", &key, vec![("href", url(path))]));
+    for (code, twin) in twins.chain(default.map(|(_, path)| ("x-default", path))) {
+        tags.push(link(2, &[("rel", "alternate"), ("hreflang", code), ("href", &url(twin))]));
     }
-    let og = |name: &str, content: String| Tag::meta("property", name, content);
     tags.extend([
-        og("og:type", (if meta.is_event { "article" } else { "website" }).into()),
-        og("og:site_name", t::app_title(lang).into()),
-        og("og:title", meta.title.clone()),
-        og("og:description", meta.description.clone()),
-        og("og:url", url(&meta.path)),
-        og("og:locale", og_locale(lang).into()),
-        og("og:locale:alternate", og_locale(lang.other()).into()),
-        og("og:image", url(&meta.image)),
-        og("og:image:type", "image/png".into()),
-        og("og:image:width", IMAGE_WIDTH.to_string()),
-        og("og:image:height", IMAGE_HEIGHT.to_string()),
-        og("og:image:alt", meta.image_alt.clone()),
-        Tag::meta("name", "twitter:card", "summary_large_image".into()),
-        Tag::meta("name", "twitter:title", meta.title.clone()),
-        Tag::meta("name", "twitter:description", meta.description),
-        Tag::meta("name", "twitter:image:alt", meta.image_alt),
-        Tag::new(
-            "link",
-            &[("rel", "alternate"), ("type", FEED_TYPE)],
-            vec![("title", t::feed_title(lang).into()), ("href", url(&feed_path(lang)))],
+        og("og:type", if meta.is_event { "article" } else { "website" }),
+        og("og:site_name", t::app_title(lang)),
+        og("og:title", title),
+        og("og:description", description),
+        og("og:url", &path),
+        og("og:locale", og_locale(lang)),
+        og("og:locale:alternate", og_locale(lang.other())),
+        og("og:image", &image),
+        og("og:image:type", "image/png"),
+        og("og:image:width", &IMAGE_WIDTH.to_string()),
+        og("og:image:height", &IMAGE_HEIGHT.to_string()),
+        og("og:image:alt", alt),
+        named("twitter:card", "summary_large_image"),
+        named("twitter:title", title),
+        named("twitter:description", description),
+        named("twitter:image:alt", alt),
+        link(
+            2,
+            &[
+                ("rel", "alternate"),
+                ("type", FEED_TYPE),
+                ("title", t::feed_title(lang)),
+                ("href", &url(&feed_path(lang))),
+            ],
         ),
     ]);
     Head { lang, title: meta.title, tags }

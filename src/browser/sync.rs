@@ -101,13 +101,12 @@ fn write_address(href: &str, push: bool) {
 /// language themselves.
 pub(super) fn sync_head(state: PageState) {
     let timeline = expect_context::<Loaded>().timeline;
-    // Only a change of the key moments changes the head, not every
-    // keystroke in the search box.
-    let key_moments = Memo::new(move |_| state.filter.with(|f| f.key));
+    // It reads the whole filter, so it runs again at each keystroke too:
+    // finding the head's tags unchanged is cheaper than a memo's code.
     Effect::new(move |previous: Option<Lang>| {
         let page = state.page();
         let site = format!("{}{}", window().location().origin().unwrap_or_default(), state.base());
-        let head = head(&timeline, &page, key_moments.get(), &site);
+        let head = head(&timeline, &page, state.filter.with(|f| f.key), &site);
         let document = document();
         if document.title() != head.title {
             document.set_title(&head.title);

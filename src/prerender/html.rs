@@ -5,6 +5,8 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use crate::data::Lang;
+// Attributes are escaped by the function the browser ships too (for the
+// embed code); text only here, by the crate, which costs readers nothing.
 pub(super) use crate::embed::escape_attr;
 use crate::meta::Head;
 
