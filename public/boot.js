@@ -16,8 +16,12 @@ await new Promise((drawn) => {
   requestAnimationFrame(() => setTimeout(drawn));
   setTimeout(drawn, 1000);
 });
-const data = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href: 'data/events.json', crossOrigin: 'anonymous' });
-document.head.append(data);
+// The data file's address is the app's (`DATA_FILE`), which the
+// prerendering writes on the app's element.
+const events = document.getElementById('app')?.dataset.events;
+if (events) {
+  document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href: events, crossOrigin: 'anonymous' }));
+}
 try {
   const bindings = await import(js);
   const instance = await bindings.default({ module_or_path: wasm });

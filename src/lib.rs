@@ -49,6 +49,11 @@ mod web_tests;
 #[cfg(feature = "hydrate")]
 pub use browser::start;
 
+/// The data file, relative to the site's base: the browser loads it, the
+/// prerendering reads it and names it on each page for `boot.js`, and the
+/// footer links it.
+pub const DATA_FILE: &str = "data/events.json";
+
 #[cfg(any(feature = "ssr", feature = "hydrate"))]
 pub use app::App;
 
@@ -58,7 +63,6 @@ mod app {
 
     use leptos::prelude::*;
 
-    use crate::address::Address;
     use crate::components::{
         EmbedAttribution, EmbedGenerator, LanguageSwitch, NoAppNote, PageFooter, PageHeader,
         TimelineView, tr,
@@ -68,20 +72,17 @@ mod app {
     use crate::state::{Loaded, PageState, Start};
 
     /// The whole page. `start` is what the page's path says, the same for
-    /// the prerendered page and the browser's first render; `then` is the
-    /// browser's full address (filters, modes), applied once the app has
-    /// taken the page over. The server passes `None`.
+    /// the prerendered page and the browser's first render. The page's
+    /// state is the one in context, if its caller provided one (the browser
+    /// does, to take the page over with it), or a new one.
     #[component]
-    pub fn App(timeline: Arc<Timeline>, start: Start, then: Option<Address>) -> impl IntoView {
-        let state = PageState::new(&start);
-        provide_context(state);
+    pub fn App(timeline: Arc<Timeline>, start: Start) -> impl IntoView {
+        let state = use_context::<PageState>().unwrap_or_else(|| {
+            let state = PageState::new(&start);
+            provide_context(state);
+            state
+        });
         provide_context(Loaded::new(timeline, state));
-        #[cfg(feature = "hydrate")]
-        if let Some(address) = then {
-            crate::browser::take_over(state, address);
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = then;
         let skip_href = move || format!("{}#timeline", state.href(&state.page()));
         view! {
             <a class="skip-link" href=skip_href on:click=skip_to_timeline>

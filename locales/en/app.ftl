@@ -2,6 +2,9 @@
 app-title = Mexico and the United States: security cooperation
 app-document-title = Mexico and the United States: security cooperation, 2007–2026
 app-meta-description = A bilingual, interactive timeline of US–Mexico security cooperation, from the Mérida Initiative to 2026, with sources for every event.
+# The title and description of the key-moments view (?key=1) for search engines and link previews.
+app-key-moments-document-title = The key moments · US–Mexico security timeline
+app-key-moments-meta-description = The key moments of US–Mexico security cooperation, from the Mérida Initiative to today, with sources for every event.
 app-skip-link = Skip to the timeline
 app-intro-lead = From the 2007 Mérida Initiative to the January 2026 calls between Mexico's Foreign Secretary Juan Ramón de la Fuente and Secretary of State Marco Rubio: almost two decades of agreements, tensions and operations against drug and arms trafficking.
 app-intro-why = Security cooperation shapes how both countries confront fentanyl, the guns that cross the border and the cartels, and it tests each side's respect for the other's sovereignty.

@@ -2,6 +2,9 @@
 app-title = México y Estados Unidos: cooperación en seguridad
 app-document-title = México y Estados Unidos: cooperación en seguridad, 2007–2026
 app-meta-description = Cronología bilingüe e interactiva de la cooperación en seguridad entre México y Estados Unidos, de la Iniciativa Mérida a 2026, con fuentes para cada hecho.
+# The title and description of the key-moments view (?key=1) for search engines and link previews.
+app-key-moments-document-title = Los momentos clave · Cronología México–Estados Unidos
+app-key-moments-meta-description = Los momentos clave de la cooperación en seguridad entre México y Estados Unidos, de la Iniciativa Mérida a hoy, con fuentes para cada hecho.
 app-skip-link = Saltar a la cronología
 app-intro-lead = De la Iniciativa Mérida de 2007 a las llamadas de enero de 2026 entre el canciller Juan Ramón de la Fuente y el secretario de Estado Marco Rubio: casi dos décadas de acuerdos, tensiones y operaciones contra el narcotráfico y el tráfico de armas.
 app-intro-why = La cooperación en seguridad define cómo ambos países enfrentan el fentanilo, las armas que cruzan la frontera y los cárteles, y pone a prueba el respeto a la soberanía de cada uno.

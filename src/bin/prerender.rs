@@ -52,7 +52,7 @@ fn run() -> Result<(), String> {
             other => return Err(format!("unknown argument `{other}`")),
         }
     }
-    let data = data.unwrap_or_else(|| dist.join("data/events.json"));
+    let data = data.unwrap_or_else(|| dist.join(cronologia::DATA_FILE));
     let shell = dist.join("shell.html");
     if !shell.is_file() {
         // The page Trunk built is the template of every page: keep it.

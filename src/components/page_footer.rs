@@ -8,7 +8,7 @@ use crate::state::PageState;
 #[component]
 pub fn PageFooter() -> impl IntoView {
     let state = expect_context::<PageState>();
-    let data = move || format!("{}data/events.json", state.base());
+    let data = move || format!("{}{}", state.base(), crate::DATA_FILE);
     view! {
         <footer class="page-footer">
             <p>{tr(t::footer_sources_policy)}</p>
