@@ -396,7 +396,7 @@ async function main() {
       }
       if (BUDGET_ONLY && d.dir !== DIST) {
         // Three runs: the median of three is steady enough for a limit
-        // with a margin on a shared machine, and takes about 30 s.
+        // with a margin on a shared machine.
         results.interactions5000 = await interactions(browser, pages.ours, 3);
         continue;
       }

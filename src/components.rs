@@ -61,7 +61,7 @@ use topic_tag::TopicTag;
 /// follows the language. Every message goes through this one closure type,
 /// so the app holds one copy of the code that renders and updates them,
 /// not one per message.
-pub(crate) fn tr(
+pub(crate) fn translated(
     message: fn(crate::data::Lang) -> &'static str,
 ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let lang = leptos::prelude::expect_context::<crate::state::PageState>().lang;
@@ -70,19 +70,19 @@ pub(crate) fn tr(
 
 /// A value that follows the state, behind one closure type per kind of
 /// value (`String`, `bool`…): for a text or attribute computed in its own
-/// way, where [`tr`] and [`localized`] do not fit. Leptos compiles the code
+/// way, where [`translated`] and [`localized`] do not fit. Leptos compiles the code
 /// that renders, takes over and updates a reactive value once per closure
 /// type; through this, once per kind of value.
-pub(crate) type Dynamic<T> = std::sync::Arc<dyn Fn() -> T + Send + Sync>;
+pub(crate) type Reactive<T> = std::sync::Arc<dyn Fn() -> T + Send + Sync>;
 
-pub(crate) fn dynamic<T>(f: impl Fn() -> T + Send + Sync + 'static) -> Dynamic<T> {
+pub(crate) fn reactive<T>(f: impl Fn() -> T + Send + Sync + 'static) -> Reactive<T> {
     std::sync::Arc::new(f)
 }
 
 /// A text from the data in the page's language, as a view that follows the
-/// language. Like [`tr`] for messages, every such text goes through this one
+/// language. Like [`translated`] for messages, every such text goes through this one
 /// closure type, so the app holds one copy of the code that renders,
-/// takes over and updates them, not one per place (each copy is ~400 bytes).
+/// takes over and updates them, not one per place.
 pub(crate) fn localized(
     text: crate::data::Text,
 ) -> impl Fn() -> String + Clone + Send + Sync + 'static {
@@ -97,12 +97,12 @@ pub(crate) fn event_text(
     pick: fn(&crate::data::Event) -> &crate::data::Text,
 ) -> impl Fn() -> String + Clone + Send + Sync + 'static {
     let lang = leptos::prelude::expect_context::<crate::state::PageState>().lang;
-    let timeline = leptos::prelude::expect_context::<crate::state::Loaded>().timeline;
+    let timeline = leptos::prelude::expect_context::<crate::state::Results>().timeline;
     move || pick(&timeline.events[index]).get(leptos::prelude::Get::get(&lang)).to_string()
 }
 
 /// `disabled` for a control that needs the app: true on the prerendered page
-/// until the app has started. One closure type for all of them, as [`tr`].
+/// until the app has started. One closure type for all of them, as [`translated`].
 pub(crate) fn until_started() -> impl Fn() -> bool + Copy + Send + Sync + 'static {
     let started = leptos::prelude::expect_context::<crate::state::PageState>().started;
     move || !leptos::prelude::Get::get(&started)

@@ -1,8 +1,8 @@
 //! Embedding the timeline in other sites: the height messages a framed
 //! timeline sends to its host, the links out of the frame, and the HTML
 //! snippet the embed code generator offers. Plain Rust, tested natively;
-//! the browser glue is in `components/embed_height.rs`, `share_link.rs` and
-//! `embed_generator.rs`.
+//! the browser glue is in `browser/frame.rs` and the embed generator's
+//! components.
 //!
 //! The host side is `public/embed.js`, which accepts only [`amp_message`]
 //! objects from the frames it placed. pym.js hosts get [`pym_message`];
@@ -33,7 +33,7 @@ pub fn amp_message(height: u32) -> String {
 }
 
 /// pym.js's height message for the child frame `id` (the host's `childId`,
-/// which `UrlState` only keeps when it is made of `[A-Za-z0-9_-]`).
+/// which the address only keeps when it is made of `[A-Za-z0-9_-]`).
 pub fn pym_message(id: &str, height: u32) -> String {
     format!("pymxPYMx{id}xPYMxheightxPYMx{height}")
 }

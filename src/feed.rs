@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use crate::address::Page;
 use crate::data::{Event, Lang, Timeline};
 use crate::dates::PartialDate;
-use crate::i18n as t;
+use crate::i18n as msg;
 use crate::meta::feed_path as path;
 
 /// Feed readers show the latest; older entries are on the site.
@@ -62,13 +62,13 @@ pub fn atom(timeline: &Timeline, lang: Lang, site_url: &str) -> String {
          \x20 <author><name>{}</name><uri>{}</uri></author>\n",
         lang.code(),
         escape(&own),
-        escape(t::feed_title(lang)),
-        escape(t::feed_subtitle(lang)),
+        escape(msg::feed_title(lang)),
+        escape(msg::feed_subtitle(lang)),
         escape(&own),
         lang.code(),
         escape(&home),
         timestamp(updated),
-        escape(t::app_title(lang)),
+        escape(msg::app_title(lang)),
         escape(&home),
     );
     for entry in &entries {
@@ -78,7 +78,7 @@ pub fn atom(timeline: &Timeline, lang: Lang, site_url: &str) -> String {
         let (id, title, summary) = match entry.correction {
             Some(i) => (
                 format!("{url}#correction-{}", i + 1),
-                t::feed_entry_correction(lang, title),
+                msg::feed_entry_correction(lang, title),
                 event.corrections[i].text.get(lang),
             ),
             None => (url.clone(), title.to_string(), event.summary.get(lang)),

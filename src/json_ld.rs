@@ -17,7 +17,7 @@ use serde_json::{Value, json};
 
 use crate::address::Page;
 use crate::data::{Event, Lang, Timeline};
-use crate::i18n as t;
+use crate::i18n as msg;
 use crate::meta::{IMAGE_HEIGHT, IMAGE_WIDTH, page_meta};
 
 /// The `<script type="application/ld+json">` element of `page`, for a site
@@ -45,7 +45,7 @@ fn image(timeline: &Timeline, page: &Page, site_url: &str) -> Value {
 fn website(lang: Lang, site_url: &str) -> Value {
     json!({
         "@type": "WebSite",
-        "name": t::app_title(lang),
+        "name": msg::app_title(lang),
         "url": format!("{site_url}{}", Page::home(lang).path()),
         "inLanguage": lang.code(),
     })
@@ -94,7 +94,7 @@ fn article(timeline: &Timeline, event: &Event, lang: Lang, site_url: &str) -> Va
         "image": image(timeline, &page, site_url),
         "dateModified": event.checked.unwrap_or(timeline.updated).to_string(),
         "isPartOf": website(lang, site_url),
-        "publisher": { "@type": "Organization", "name": t::app_title(lang), "url": format!("{site_url}{}", Page::home(lang).path()) },
+        "publisher": { "@type": "Organization", "name": msg::app_title(lang), "url": format!("{site_url}{}", Page::home(lang).path()) },
         "about": about,
         "citation": citations,
     });
@@ -134,8 +134,8 @@ fn collection(timeline: &Timeline, lang: Lang, site_url: &str) -> Value {
         "@type": "CollectionPage",
         "@id": format!("{url}#page"),
         "url": url,
-        "name": t::app_document_title(lang),
-        "description": t::app_meta_description(lang),
+        "name": msg::app_document_title(lang),
+        "description": msg::app_meta_description(lang),
         "inLanguage": lang.code(),
         "image": image(timeline, &home, site_url),
         "dateModified": timeline.updated.to_string(),

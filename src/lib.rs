@@ -65,11 +65,11 @@ mod app {
 
     use crate::components::{
         EmbedAttribution, EmbedGenerator, LanguageSwitch, NoAppNote, PageFooter, PageHeader,
-        TimelineView, tr,
+        TimelineView, translated,
     };
     use crate::data::Timeline;
-    use crate::i18n as t;
-    use crate::state::{Loaded, PageState, Start};
+    use crate::i18n as msg;
+    use crate::state::{PageState, Results, Start};
 
     /// The whole page. `start` is what the page's path says, the same for
     /// the prerendered page and the browser's first render. The page's
@@ -82,11 +82,11 @@ mod app {
             provide_context(state);
             state
         });
-        provide_context(Loaded::new(timeline, state));
+        provide_context(Results::new(timeline, state));
         let skip_href = move || format!("{}#timeline", state.href(&state.page()));
         view! {
             <a class="skip-link" href=skip_href on:click=skip_to_timeline>
-                {tr(t::app_skip_link)}
+                {translated(msg::app_skip_link)}
             </a>
             <NoAppNote />
             <LanguageSwitch />

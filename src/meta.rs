@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use crate::address::{Address, Page, View, encode};
 use crate::data::{Lang, Timeline};
 use crate::format::format_date;
-use crate::i18n as t;
+use crate::i18n as msg;
 use crate::oembed;
 use crate::timeline::Filter;
 
@@ -50,16 +50,16 @@ pub fn view_meta(timeline: &Timeline, page: &Page, key_moments: bool) -> PageMet
     let event = page.event.as_deref().and_then(|id| timeline.event(id));
     let (title, description, image, image_alt) = match event {
         Some(e) => (
-            t::app_event_document_title(lang, e.title.get(lang)),
+            msg::app_event_document_title(lang, e.title.get(lang)),
             e.summary.get(lang).to_string(),
             event_image(lang, &e.id),
-            t::share_image_alt_event(lang, e.title.get(lang), &format_date(lang, e.date, e.end)),
+            msg::share_image_alt_event(lang, e.title.get(lang), &format_date(lang, e.date, e.end)),
         ),
         None => (
-            t::app_document_title(lang).to_string(),
-            t::app_meta_description(lang).to_string(),
+            msg::app_document_title(lang).to_string(),
+            msg::app_meta_description(lang).to_string(),
             home_image(lang),
-            t::share_image_alt_home(lang).to_string(),
+            msg::share_image_alt_home(lang).to_string(),
         ),
     };
     if event.is_none() && key_moments {
@@ -87,8 +87,8 @@ pub fn view_meta(timeline: &Timeline, page: &Page, key_moments: bool) -> PageMet
 fn key_moments_meta(lang: Lang) -> PageMeta {
     let (image, image_alt) = key_moments_image(lang);
     PageMeta {
-        title: t::app_key_moments_document_title(lang).to_string(),
-        description: t::app_key_moments_meta_description(lang).to_string(),
+        title: msg::app_key_moments_document_title(lang).to_string(),
+        description: msg::app_key_moments_meta_description(lang).to_string(),
         path: key_moments_path(lang),
         alternates: Lang::ALL.iter().map(|&l| (l, key_moments_path(l))).collect(),
         is_event: false,
@@ -133,7 +133,7 @@ pub fn home_image(lang: Lang) -> String {
 /// The preview image of the key moments (a home page's `?key=1` view),
 /// and its description.
 pub fn key_moments_image(lang: Lang) -> (String, &'static str) {
-    (format!("previews/{}/key-moments.png", lang.code()), t::share_image_alt_key_moments(lang))
+    (format!("previews/{}/key-moments.png", lang.code()), msg::share_image_alt_key_moments(lang))
 }
 
 /// Open Graph's name for a language's locale.
@@ -218,7 +218,7 @@ pub fn head(timeline: &Timeline, page: &Page, key_moments: bool, site: &str) -> 
     }
     tags.extend([
         og("og:type", if meta.is_event { "article" } else { "website" }),
-        og("og:site_name", t::app_title(lang)),
+        og("og:site_name", msg::app_title(lang)),
         og("og:title", title),
         og("og:description", description),
         og("og:url", &path),
@@ -238,7 +238,7 @@ pub fn head(timeline: &Timeline, page: &Page, key_moments: bool, site: &str) -> 
             &[
                 ("rel", "alternate"),
                 ("type", FEED_TYPE),
-                ("title", t::feed_title(lang)),
+                ("title", msg::feed_title(lang)),
                 ("href", &url(&feed_path(lang))),
             ],
         ),
@@ -289,7 +289,7 @@ mod tests {
     fn home_pages_and_missing_events_carry_the_timeline() {
         let t = parse(include_str!("../tests/fixtures/small.json")).unwrap();
         let home = page_meta(&t, &Page::home(Lang::Es));
-        assert_eq!(home.title, t::app_document_title(Lang::Es));
+        assert_eq!(home.title, msg::app_document_title(Lang::Es));
         assert_eq!(home.path, "");
         assert!(!home.is_event);
         assert_eq!(home.image, "previews/es/home.png");
@@ -334,7 +334,7 @@ mod tests {
         let t = parse(include_str!("../tests/fixtures/small.json")).unwrap();
         let site = "https://example.org/c/";
         let en = head(&t, &Page::home(Lang::En), true, site);
-        assert_eq!(en.title, t::app_key_moments_document_title(Lang::En));
+        assert_eq!(en.title, msg::app_key_moments_document_title(Lang::En));
         assert_eq!(
             attr(&en, r#"link[rel="canonical"]"#, "href"),
             "https://example.org/c/en/?key=1"
@@ -357,7 +357,7 @@ mod tests {
         );
         assert_eq!(
             attr(&en, r#"meta[property="og:image:alt"]"#, "content"),
-            t::share_image_alt_key_moments(Lang::En)
+            msg::share_image_alt_key_moments(Lang::En)
         );
         assert_eq!(
             attr(&en, r#"link[rel="alternate"][type="application/json+oembed"]"#, "href"),
@@ -365,7 +365,7 @@ mod tests {
         );
         assert_eq!(
             attr(&en, r#"meta[name="description"]"#, "content"),
-            t::app_key_moments_meta_description(Lang::En)
+            msg::app_key_moments_meta_description(Lang::En)
         );
         // An event's page keeps its own head in the view; the home page's
         // differs from its view's.

@@ -8,7 +8,7 @@
 //! are plain functions compiled from the `.ftl` files: they need no state.
 
 use crate::data::Lang;
-use crate::i18n as t;
+use crate::i18n as msg;
 
 /// The `id` of the message, so that it is shown once.
 const ID: &str = "panic-message";
@@ -45,8 +45,10 @@ fn show() {
         alert.set_class_name("panic-message");
         alert.set_attribute("role", "alert").ok()?;
         alert.set_attribute("lang", lang.code()).ok()?;
-        let (title, message) =
-            (element("h2", t::app_panic_title(lang))?, element("p", t::app_panic_message(lang))?);
+        let (title, message) = (
+            element("h2", msg::app_panic_title(lang))?,
+            element("p", msg::app_panic_message(lang))?,
+        );
         alert.append_child(&title).ok()?;
         alert.append_child(&message).ok()?;
         // The address without its #fragment, which would only scroll.
@@ -56,7 +58,7 @@ fn show() {
             location.pathname().unwrap_or_default(),
             location.search().unwrap_or_default()
         );
-        let link = element("a", t::app_panic_reload(lang))?;
+        let link = element("a", msg::app_panic_reload(lang))?;
         link.set_attribute("href", &href).ok()?;
         let p = document.create_element("p").ok()?;
         p.append_child(&link).ok()?;

@@ -25,7 +25,7 @@ use leptos::prelude::*;
 use crate::address::Page;
 use crate::data::{Lang, Timeline};
 use crate::dates::PartialDate;
-use crate::i18n as t;
+use crate::i18n as msg;
 use crate::meta::{
     IMAGE_HEIGHT, IMAGE_WIDTH, KEY_MOMENTS_FILE, head, key_moments_address, view_meta,
 };
@@ -157,8 +157,8 @@ impl Prerender<'_> {
             title: &meta.title,
             page_url: &page_url,
             embed_url: &embed_url,
-            frame_title: t::embed_iframe_title(page.lang),
-            provider_name: t::app_title(page.lang),
+            frame_title: msg::embed_iframe_title(page.lang),
+            provider_name: msg::app_title(page.lang),
             provider_url: &provider_url,
             thumbnail: Some(oembed::Thumbnail {
                 url: format!("{}{}", self.site.url, meta.image),

@@ -120,7 +120,7 @@ impl PageState {
 
 /// The loaded timeline and what the filters let through.
 #[derive(Clone)]
-pub struct Loaded {
+pub struct Results {
     pub timeline: Arc<Timeline>,
     /// Positions in `timeline.events` of the events shown, in order.
     pub shown: Memo<Vec<usize>>,
@@ -130,7 +130,7 @@ pub struct Loaded {
     pub tally: StoredValue<Option<Tally>>,
 }
 
-impl Loaded {
+impl Results {
     pub fn new(timeline: Arc<Timeline>, state: PageState) -> Self {
         let index = Arc::new(SearchIndex::default());
         let (t, search) = (timeline.clone(), index.clone());

@@ -17,7 +17,7 @@ use crate::address::Page;
 use crate::components::{EventDetail, EventList};
 use crate::data::{Id, Lang, Timeline, parse};
 use crate::dates::{PartialDate, from_days_since_epoch};
-use crate::state::{Loaded, PageState, Start};
+use crate::state::{PageState, Results, Start};
 use crate::timeline::CHUNK;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -57,7 +57,7 @@ fn mount(timeline: Timeline) -> (PageState, web_sys::HtmlElement) {
         let state = PageState::new(&start);
         state.started.set(true);
         provide_context(state);
-        provide_context(Loaded::new(timeline, state));
+        provide_context(Results::new(timeline, state));
         give.set(Some(state));
         view! {
             <EventList />

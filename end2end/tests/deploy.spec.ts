@@ -64,7 +64,7 @@ test.describe('each kind of file', () => {
     expect(seen.get(`/${wasm}`)?.['cache-control']).toBe(IMMUTABLE);
     expect(seen.get('/data/events.json')?.['content-encoding']).toBe('br');
     expect(seen.get('/data/events.json')?.['cache-control']).toBe('no-cache');
-    // What crossed the wire: the brotli file, not the 800 KB module.
+    // What crossed the wire: the brotli file, not the uncompressed module.
     const wire = await page.evaluate(
       (name) => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) => e.name.endsWith(name))?.encodedBodySize,
       wasm,

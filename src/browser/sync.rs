@@ -9,7 +9,7 @@ use super::take_over::set_if_changed;
 use crate::address::Page;
 use crate::data::Lang;
 use crate::meta::{Tag, head};
-use crate::state::{Loaded, PageState};
+use crate::state::{PageState, Results};
 
 /// Keeps the address bar in step with the state, and the state with the
 /// address when the reader goes back or forward. Opening an event or
@@ -100,7 +100,7 @@ fn write_address(href: &str, push: bool) {
 /// the live regions, which announce the switch's new counts, carry their
 /// language themselves.
 pub(super) fn sync_head(state: PageState) {
-    let timeline = expect_context::<Loaded>().timeline;
+    let timeline = expect_context::<Results>().timeline;
     // It reads the whole filter, so it runs again at each keystroke too:
     // finding the head's tags unchanged is cheaper than a memo's code.
     Effect::new(move |previous: Option<Lang>| {

@@ -9,7 +9,7 @@ use super::{search_box_value, today};
 use crate::address::{Address, Page, View};
 use crate::data::Lang;
 use crate::embed::wordpress_secret;
-use crate::state::{Loaded, PageState};
+use crate::state::{PageState, Results};
 
 /// Applies, once the page is the app's, what only the browser knows: the
 /// address's filters and modes, the reader's today; enables the controls;
@@ -94,7 +94,7 @@ fn mark_started() {
 /// (a timeout queued from an animation frame runs after that frame), so
 /// that neither the first paint nor the first keystroke waits for them.
 fn prepare_search(state: PageState) {
-    let loaded = expect_context::<Loaded>();
+    let loaded = expect_context::<Results>();
     Effect::new(move |_| {
         let lang: Lang = state.lang.get();
         let (index, timeline) = (loaded.index.clone(), loaded.timeline.clone());

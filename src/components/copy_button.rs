@@ -3,7 +3,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use super::{tr, until_started};
+use super::{translated, until_started};
 use crate::data::Lang;
 use crate::state::PageState;
 
@@ -59,7 +59,7 @@ pub fn CopyButton(
     };
     view! {
         <button type="button" on:click=copy disabled=until_started()>
-            {tr(labels.button)}
+            {translated(labels.button)}
         </button>
         <p class="copy-status" role="status" aria-live="polite">{message}</p>
     }

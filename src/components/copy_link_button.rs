@@ -2,7 +2,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::copy_button::{Copied, CopyButton, CopyLabels};
-use crate::i18n as t;
+use crate::i18n as msg;
 
 /// "Copy link", for a link also shown in `field`: without a clipboard, the
 /// link is focused and selected there for the reader to copy.
@@ -14,9 +14,9 @@ pub fn CopyLinkButton(
 ) -> impl IntoView {
     let select = select_in(field);
     let labels = CopyLabels {
-        button: t::share_copy_link,
-        done: t::share_copied,
-        manual: t::share_copy_manual,
+        button: msg::share_copy_link,
+        done: msg::share_copied,
+        manual: msg::share_copy_manual,
     };
     view! { <CopyButton text labels copied select /> }
 }

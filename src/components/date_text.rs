@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::dynamic;
+use super::reactive;
 use crate::dates::PartialDate;
 use crate::format::format_date;
 use crate::state::PageState;
@@ -10,5 +10,5 @@ use crate::state::PageState;
 #[component]
 pub fn DateText(start: PartialDate, end: Option<PartialDate>) -> impl IntoView {
     let state = expect_context::<PageState>();
-    view! { <time datetime=start.to_string()>{dynamic(move || format_date(state.lang.get(), start, end))}</time> }
+    view! { <time datetime=start.to_string()>{reactive(move || format_date(state.lang.get(), start, end))}</time> }
 }

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
-use super::tr;
+use super::translated;
 use crate::address::Address;
-use crate::i18n as t;
+use crate::i18n as msg;
 use crate::state::PageState;
 
 /// Embedded pages credit the timeline with a link to the full page, in a
@@ -19,7 +19,7 @@ pub fn EmbedAttribution() -> impl IntoView {
     view! {
         <footer class="embed-attribution">
             <a href=href target="_blank" rel="noopener">
-                {tr(t::embed_attribution)}
+                {translated(msg::embed_attribution)}
             </a>
         </footer>
     }

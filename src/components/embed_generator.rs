@@ -2,8 +2,8 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::tachys::view::{Mountable, Render};
 
-use super::tr;
-use crate::i18n as t;
+use super::translated;
+use crate::i18n as msg;
 use code::Code;
 use embed_form::EmbedForm;
 use event_field::EventField;
@@ -47,8 +47,10 @@ pub fn EmbedGenerator() -> impl IntoView {
             return;
         }
         opened_once.set_value(true);
-        let build =
-            || view! { <p class="embed-intro">{tr(t::embed_intro)}</p> <EmbedForm /> }.build();
+        let build = || {
+            view! { <p class="embed-intro">{translated(msg::embed_intro)}</p> <EmbedForm /> }
+                .build()
+        };
         let mut form = match &owner {
             Some(owner) => owner.with(build),
             None => build(),
@@ -61,7 +63,7 @@ pub fn EmbedGenerator() -> impl IntoView {
     view! {
         <aside class="embed-generator" aria-labelledby="embed-heading">
             <details node_ref=details on:toggle=on_toggle>
-                <summary id="embed-heading">{tr(t::embed_heading)}</summary>
+                <summary id="embed-heading">{translated(msg::embed_heading)}</summary>
             </details>
         </aside>
     }

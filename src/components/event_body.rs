@@ -1,9 +1,9 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use super::{EventMeta, PeopleSentFigure, localized, tr};
-use crate::i18n as t;
-use crate::state::{Loaded, PageState};
+use super::{EventMeta, PeopleSentFigure, localized, translated};
+use crate::i18n as msg;
+use crate::state::{PageState, Results};
 use corrections::Corrections;
 use facts::Facts;
 use quotes::Quotes;
@@ -19,7 +19,7 @@ mod sources;
 #[component]
 pub fn EventBody(index: usize, heading: NodeRef<html::H2>) -> impl IntoView {
     let state = expect_context::<PageState>();
-    let Loaded { timeline, tally, .. } = expect_context::<Loaded>();
+    let Results { timeline, tally, .. } = expect_context::<Results>();
     let event = &timeline.events[index];
     let (title, summary) = (event.title.clone(), event.summary.clone());
     let lang = state.lang;
@@ -34,7 +34,7 @@ pub fn EventBody(index: usize, heading: NodeRef<html::H2>) -> impl IntoView {
     let caveat = event.caveat.clone().map(|c| {
         view! {
             <aside class="caveat">
-                <h3>{tr(t::detail_caveat)}</h3>
+                <h3>{translated(msg::detail_caveat)}</h3>
                 <p>{localized(c)}</p>
             </aside>
         }

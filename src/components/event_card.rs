@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::{EventMeta, TopicTag, event_text};
-use crate::state::{Loaded, PageState};
+use crate::state::{PageState, Results};
 
 /// One event in the list: date and status, the title as a link to the
 /// event's own page (opened in place when the app runs, by the list's one
@@ -14,7 +14,7 @@ use crate::state::{Loaded, PageState};
 #[component]
 pub fn EventCard(index: usize) -> impl IntoView {
     let state = expect_context::<PageState>();
-    let timeline = expect_context::<Loaded>().timeline;
+    let timeline = expect_context::<Results>().timeline;
     let event = &timeline.events[index];
     let id = event.id.to_string();
     let heading_id = format!("event-{id}");

@@ -3,7 +3,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::state::{Loaded, PageState};
+use crate::state::{PageState, Results};
 use neighbours::Neighbours;
 use not_found::NotFound;
 use opened::Opened;
@@ -19,7 +19,7 @@ mod opened;
 #[component]
 pub fn EventDetail() -> impl IntoView {
     let state = expect_context::<PageState>();
-    let timeline = expect_context::<Loaded>().timeline;
+    let timeline = expect_context::<Results>().timeline;
     let heading = NodeRef::<html::H2>::new();
     let return_to = StoredValue::new_local(None::<web_sys::Element>);
     focus_on_open(heading, return_to);

@@ -2,9 +2,9 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{dynamic, tr};
-use crate::i18n as t;
-use crate::state::{Loaded, PageState};
+use super::{reactive, translated};
+use crate::i18n as msg;
+use crate::state::{PageState, Results};
 use crate::timeline::{CHUNK, Filter, ListWindow, chapters, key_target};
 use chapter_view::ChapterView;
 
@@ -26,7 +26,7 @@ const AUTO_LOAD_MARGIN: f64 = 1500.0;
 #[component]
 pub fn EventList() -> impl IntoView {
     let state = expect_context::<PageState>();
-    let loaded = expect_context::<Loaded>();
+    let loaded = expect_context::<Results>();
     let (shown, timeline) = (loaded.shown, loaded.timeline.clone());
     let Slice { window, set_window } = use_slice(loaded.clone(), state);
     let len = move || shown.with_untracked(Vec::len);
@@ -54,12 +54,12 @@ pub fn EventList() -> impl IntoView {
 
     view! {
         <section class="events" aria-labelledby="events-heading">
-            <h2 id="events-heading" class="visually-hidden">{tr(t::events_heading)}</h2>
+            <h2 id="events-heading" class="visually-hidden">{translated(msg::events_heading)}</h2>
             <Show when=move || shown.with(Vec::is_empty)>
                 <div class="empty">
-                    <p>{tr(t::results_empty)}</p>
+                    <p>{translated(msg::results_empty)}</p>
                     <button type="button" on:click=move |_| state.filter.set(Filter::default())>
-                        {tr(t::filters_clear)}
+                        {translated(msg::filters_clear)}
                     </button>
                 </div>
             </Show>
@@ -69,7 +69,7 @@ pub fn EventList() -> impl IntoView {
                     class="list-more"
                     on:click=move |_| set_window(window.get_untracked().earlier(len()))
                 >
-                    {dynamic(move || t::events_show_earlier(lang.get(), earlier()))}
+                    {reactive(move || msg::events_show_earlier(lang.get(), earlier()))}
                 </button>
             </Show>
             <ol class="chapters" node_ref=list on:keydown=on_key on:click=on_click>
@@ -84,7 +84,7 @@ pub fn EventList() -> impl IntoView {
                         class="list-more"
                         on:click=move |_| set_window(window.get_untracked().more(len()))
                     >
-                        {dynamic(move || t::events_show_more(lang.get(), more()))}
+                        {reactive(move || msg::events_show_more(lang.get(), more()))}
                     </button>
                 </Show>
             </div>
@@ -103,7 +103,7 @@ struct Slice<F: Fn(ListWindow) + Copy + 'static> {
 /// The slice the reader asked for, with the filter it was asked for (a new
 /// filter starts again from the first chunk, so that a keystroke never
 /// renders more than that), always holding the open event.
-fn use_slice(loaded: Loaded, state: PageState) -> Slice<impl Fn(ListWindow) + Copy + 'static> {
+fn use_slice(loaded: Results, state: PageState) -> Slice<impl Fn(ListWindow) + Copy + 'static> {
     let (shown, timeline) = (loaded.shown, loaded.timeline.clone());
     let asked = RwSignal::new(None::<(Filter, ListWindow)>);
     let open_position = move || {

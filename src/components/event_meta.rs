@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
-use super::{DateText, tr};
+use super::{DateText, translated};
 use crate::data::Status;
-use crate::i18n as t;
-use crate::state::{Loaded, PageState};
+use crate::i18n as msg;
+use crate::state::{PageState, Results};
 use crate::timeline::status_on;
 
 /// An event's date and status on one line, and whether it is one of the
@@ -13,7 +13,7 @@ use crate::timeline::status_on;
 #[component]
 pub fn EventMeta(index: usize) -> impl IntoView {
     let state = expect_context::<PageState>();
-    let timeline = expect_context::<Loaded>().timeline;
+    let timeline = expect_context::<Results>().timeline;
     let event = &timeline.events[index];
     let (start, end, key) = (event.date, event.end, event.key);
     let status = {
@@ -23,9 +23,9 @@ pub fn EventMeta(index: usize) -> impl IntoView {
     let badge = move || {
         let lang = state.lang.get();
         match status() {
-            Status::Held => ("status status-held", t::status_held(lang)),
-            Status::Announced => ("status status-announced", t::status_announced(lang)),
-            Status::Unconfirmed => ("status status-unconfirmed", t::status_unconfirmed(lang)),
+            Status::Held => ("status status-held", msg::status_held(lang)),
+            Status::Announced => ("status status-announced", msg::status_announced(lang)),
+            Status::Unconfirmed => ("status status-unconfirmed", msg::status_unconfirmed(lang)),
         }
     };
     let badge_class = {
@@ -36,7 +36,7 @@ pub fn EventMeta(index: usize) -> impl IntoView {
         <p class="event-meta">
             <DateText start end />
             <span class=badge_class>{move || badge().1}</span>
-            {key.then(|| view! { <span class="key-badge">{tr(t::event_key_moment)}</span> })}
+            {key.then(|| view! { <span class="key-badge">{translated(msg::event_key_moment)}</span> })}
         </p>
     }
 }

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
-use super::{TopicCheckbox, tr, until_started};
+use super::{TopicCheckbox, translated, until_started};
 use crate::data::Lang;
-use crate::i18n as t;
-use crate::state::{Loaded, PageState};
+use crate::i18n as msg;
+use crate::state::{PageState, Results};
 use crate::timeline::Filter;
 use actor_select::ActorSelect;
 
@@ -15,7 +15,7 @@ mod actor_select;
 #[component]
 pub fn FilterBar() -> impl IntoView {
     let state = expect_context::<PageState>();
-    let loaded = expect_context::<Loaded>();
+    let loaded = expect_context::<Results>();
     let total = loaded.timeline.events.len();
     let shown = loaded.shown;
     let lang = state.lang;
@@ -24,9 +24,9 @@ pub fn FilterBar() -> impl IntoView {
     let count = move || {
         let n = shown.with(Vec::len);
         if state.filter.with(Filter::is_active) {
-            t::results_count_filtered(lang.get(), n, total)
+            msg::results_count_filtered(lang.get(), n, total)
         } else {
-            t::results_count(lang.get(), n)
+            msg::results_count(lang.get(), n)
         }
     };
     let topics = (0..loaded.timeline.topics.len())
@@ -44,18 +44,18 @@ pub fn FilterBar() -> impl IntoView {
 
     view! {
         <section class="filters" aria-labelledby="filters-heading">
-            <h2 id="filters-heading">{tr(t::filters_heading)}</h2>
+            <h2 id="filters-heading">{translated(msg::filters_heading)}</h2>
             <div class="search">
-                <label for="search">{tr(t::filters_search_label)}</label>
+                <label for="search">{translated(msg::filters_search_label)}</label>
                 <input
                     id="search"
                     type="search"
                     autocomplete="off"
-                    placeholder=tr(t::filters_search_placeholder)
+                    placeholder=translated(msg::filters_search_placeholder)
                     disabled=disabled
                     // Left alone until the app has started, so that the
                     // hydration keeps what the reader typed; the app takes
-                    // it then (`browser::apply_and_follow`).
+                    // it then (`browser::take_over::apply_and_follow`).
                     prop:value=move || state.started.get().then(|| state.filter.with(|f| f.query.clone()))
                     on:input=move |ev| {
                         let value = event_target_value(&ev);
@@ -70,24 +70,24 @@ pub fn FilterBar() -> impl IntoView {
                     prop:checked=move || state.filter.with(|f| f.key)
                     on:change=move |_| state.filter.update(|f| f.key = !f.key)
                 />
-                {tr(t::filters_key_moments)}
+                {translated(msg::filters_key_moments)}
             </label>
             <fieldset class="topics">
-                <legend>{tr(t::filters_topics)}</legend>
+                <legend>{translated(msg::filters_topics)}</legend>
                 {topics}
             </fieldset>
             <div class="actor">
-                <label for="actor">{tr(t::filters_actors)}</label>
+                <label for="actor">{translated(msg::filters_actors)}</label>
                 <ActorSelect />
             </div>
             // Its own `lang`: it announces the count at once after a language
-            // switch, before `<html lang>` follows (see `browser::sync_document`).
-            <p class="result-count" role="status" aria-live="polite" aria-atomic="true" lang=tr(Lang::code)>
+            // switch, before `<html lang>` follows (see `browser::sync::sync_head`).
+            <p class="result-count" role="status" aria-live="polite" aria-atomic="true" lang=translated(Lang::code)>
                 {count}
             </p>
             <Show when=move || state.filter.with(Filter::is_active)>
                 <button type="button" class="clear" on:click=move |_| state.filter.set(Filter::default())>
-                    {tr(t::filters_clear)}
+                    {translated(msg::filters_clear)}
                 </button>
             </Show>
         </section>

@@ -2,9 +2,9 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{FilterBar, Overview, dynamic};
-use crate::i18n as t;
-use crate::state::{Loaded, PageState};
+use super::{FilterBar, Overview, reactive};
+use crate::i18n as msg;
+use crate::state::{PageState, Results};
 
 /// Where the overview and the filters live. (Rendered here rather than
 /// passed in as children, which Leptos would type-erase into an `AnyView`,
@@ -19,7 +19,7 @@ use crate::state::{Loaded, PageState};
 #[component]
 pub fn FilterPanel(open: RwSignal<bool>, toggle: NodeRef<html::Button>) -> impl IntoView {
     let state = expect_context::<PageState>();
-    let shown = expect_context::<Loaded>().shown;
+    let shown = expect_context::<Results>().shown;
     let panel = NodeRef::<html::Div>::new();
     let close = move || {
         open.set(false);
@@ -76,7 +76,7 @@ pub fn FilterPanel(open: RwSignal<bool>, toggle: NodeRef<html::Button>) -> impl 
         >
             <div class="panel-bar">
                 <button type="button" class="panel-close" on:click=move |_| close()>
-                    {dynamic(move || t::filters_done(lang.get(), shown.with(Vec::len)))}
+                    {reactive(move || msg::filters_done(lang.get(), shown.with(Vec::len)))}
                 </button>
             </div>
             <Overview />

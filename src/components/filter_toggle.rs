@@ -1,8 +1,8 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use super::{dynamic, until_started};
-use crate::i18n as t;
+use super::{reactive, until_started};
+use crate::i18n as msg;
 use crate::state::PageState;
 use crate::timeline::Filter;
 
@@ -22,7 +22,7 @@ pub fn FilterToggle(open: RwSignal<bool>, toggle: NodeRef<html::Button>) -> impl
             disabled=until_started()
             on:click=move |_| open.update(|o| *o = !*o)
         >
-            {dynamic(move || t::filters_open(state.lang.get(), active()))}
+            {reactive(move || msg::filters_open(state.lang.get(), active()))}
         </button>
     }
 }

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
-use super::tr;
+use super::translated;
 use crate::data::Lang;
-use crate::i18n as t;
+use crate::i18n as msg;
 use crate::state::PageState;
 
 /// A link to this page in each language, each named in its own language.
@@ -40,13 +40,13 @@ pub fn LanguageSwitch() -> impl IntoView {
                     aria-current=move || active().then_some("page")
                     on:click=switch
                 >
-                    {t::language_name(lang)}
+                    {msg::language_name(lang)}
                 </a>
             }
         })
         .collect_view();
     view! {
-        <nav class="language-switch" aria-label=tr(t::language_switch_label)>
+        <nav class="language-switch" aria-label=translated(msg::language_switch_label)>
             {links}
         </nav>
     }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use super::tr;
-use crate::i18n as t;
+use super::translated;
+use crate::i18n as msg;
 
 /// A discreet note that the filters, search and other interactive features
 /// are unavailable: shown (by `style.css`) when JavaScript is off, and by
@@ -10,6 +10,6 @@ use crate::i18n as t;
 #[component]
 pub fn NoAppNote() -> impl IntoView {
     view! {
-        <p class="no-app" role="note">{tr(t::app_no_app)}</p>
+        <p class="no-app" role="note">{translated(msg::app_no_app)}</p>
     }
 }

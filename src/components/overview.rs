@@ -13,11 +13,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::tr;
+use super::translated;
 use crate::data::Lang;
 use crate::format::format_date;
-use crate::i18n as t;
-use crate::state::{Loaded, PageState};
+use crate::i18n as msg;
+use crate::state::{PageState, Results};
 use crate::timeline::{Period, Scale, mark_places};
 use axis::Axis;
 use range_controls::RangeControls;
@@ -33,7 +33,7 @@ use range_controls::RangeControls;
 #[component]
 pub fn Overview() -> impl IntoView {
     let state = expect_context::<PageState>();
-    let loaded = expect_context::<Loaded>();
+    let loaded = expect_context::<Results>();
     // No events, no axis.
     let scale = Arc::new(Scale::of(&loaded.timeline)?);
     let lang = state.lang;
@@ -50,8 +50,8 @@ pub fn Overview() -> impl IntoView {
     let range_text = move || {
         let lang = lang.get();
         match range.get() {
-            None => t::overview_range_all(lang).to_string(),
-            Some(period) => t::overview_range(
+            None => msg::overview_range_all(lang).to_string(),
+            Some(period) => msg::overview_range(
                 lang,
                 &format_date(lang, period.first_date(), None),
                 &format_date(lang, period.last_date(), None),
@@ -62,18 +62,18 @@ pub fn Overview() -> impl IntoView {
     let with_marks = marks.is_some();
     let help = move || {
         if with_marks {
-            t::overview_description(lang.get())
+            msg::overview_description(lang.get())
         } else {
-            t::overview_description_dense(lang.get())
+            msg::overview_description_dense(lang.get())
         }
     };
     Some(view! {
         <section class="overview" aria-labelledby="overview-heading">
-            <h2 id="overview-heading">{tr(t::overview_heading)}</h2>
+            <h2 id="overview-heading">{translated(msg::overview_heading)}</h2>
             <p class="overview-help" id="overview-help">{help}</p>
             <Axis scale=scale.clone() range set_range marks />
             // Its own `lang`, as the result count's (see `FilterBar`).
-            <p class="range" aria-live="polite" lang=tr(Lang::code)>{range_text}</p>
+            <p class="range" aria-live="polite" lang=translated(Lang::code)>{range_text}</p>
             <RangeControls scale range set_range />
         </section>
     })

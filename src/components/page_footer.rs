@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use super::tr;
-use crate::i18n as t;
+use super::translated;
+use crate::i18n as msg;
 use crate::state::PageState;
 
 /// How sources are used, the open data, and the privacy promise.
@@ -11,11 +11,11 @@ pub fn PageFooter() -> impl IntoView {
     let data = move || format!("{}{}", state.base(), crate::DATA_FILE);
     view! {
         <footer class="page-footer">
-            <p>{tr(t::footer_sources_policy)}</p>
+            <p>{translated(msg::footer_sources_policy)}</p>
             <p>
-                <a href=data>{tr(t::footer_data)}</a>
+                <a href=data>{translated(msg::footer_data)}</a>
             </p>
-            <p>{tr(t::footer_privacy)}</p>
+            <p>{translated(msg::footer_privacy)}</p>
         </footer>
     }
 }

@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 
-use super::{dynamic, tr};
+use super::{reactive, translated};
 use crate::address::{Address, Page, View};
 use crate::format::{format_record_dates, format_sources_until};
-use crate::i18n as t;
-use crate::state::{Loaded, PageState};
+use crate::i18n as msg;
+use crate::state::{PageState, Results};
 use crate::timeline::Filter;
 
 /// The title, a one-line introduction with the rest behind "more", how
@@ -13,7 +13,7 @@ use crate::timeline::Filter;
 #[component]
 pub fn PageHeader() -> impl IntoView {
     let state = expect_context::<PageState>();
-    let timeline = expect_context::<Loaded>().timeline;
+    let timeline = expect_context::<Results>().timeline;
     let lang = state.lang;
     let reviewed = timeline.updated;
     let newest = timeline.newest_fact().unwrap_or(reviewed);
@@ -35,20 +35,20 @@ pub fn PageHeader() -> impl IntoView {
     };
     view! {
         <header class="page-header">
-            <h1>{tr(t::app_title)}</h1>
-            <p class="lead">{tr(t::app_subtitle)}</p>
-            <p class="updated">{dynamic(move || format_record_dates(lang.get(), newest, reviewed))}</p>
+            <h1>{translated(msg::app_title)}</h1>
+            <p class="lead">{translated(msg::app_subtitle)}</p>
+            <p class="updated">{reactive(move || format_record_dates(lang.get(), newest, reviewed))}</p>
             {sources_until.map(|until| view! {
-                <p class="sources-until">{dynamic(move || format_sources_until(lang.get(), until))}</p>
+                <p class="sources-until">{reactive(move || format_sources_until(lang.get(), until))}</p>
             })}
             <p class="key-moments-link">
-                <a href=key_moments on:click=show_key_moments>{tr(t::app_key_moments)}</a>
+                <a href=key_moments on:click=show_key_moments>{translated(msg::app_key_moments)}</a>
             </p>
             <details class="intro-more">
-                <summary>{tr(t::app_intro_more)}</summary>
-                <p>{tr(t::app_intro_lead)}</p>
-                <p>{tr(t::app_intro_why)}</p>
-                <p>{tr(t::app_intro_how)}</p>
+                <summary>{translated(msg::app_intro_more)}</summary>
+                <p>{translated(msg::app_intro_lead)}</p>
+                <p>{translated(msg::app_intro_why)}</p>
+                <p>{translated(msg::app_intro_how)}</p>
             </details>
         </header>
     }

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
-use super::{DateText, dynamic, tr};
-use crate::i18n as t;
-use crate::state::{Loaded, PageState};
+use super::{DateText, reactive, translated};
+use crate::i18n as msg;
+use crate::state::{PageState, Results};
 use crate::timeline::{Tally, percent};
 
 /// The people Mexico sent to the U.S. in groups, as a table whose rows
@@ -12,7 +12,7 @@ use crate::timeline::{Tally, percent};
 #[component]
 pub fn PeopleSentFigure(tally: Tally, #[prop(optional)] current: Option<usize>) -> impl IntoView {
     let state = expect_context::<PageState>();
-    let timeline = expect_context::<Loaded>().timeline;
+    let timeline = expect_context::<Results>().timeline;
     let lang = state.lang;
     let rows = tally
         .rows
@@ -34,7 +34,7 @@ pub fn PeopleSentFigure(tally: Tally, #[prop(optional)] current: Option<usize>) 
                             <rect width=percent(share) height="100%"></rect>
                         </svg>
                         <span class="figure-value">
-                            {dynamic(move || t::figure_sent_people_count(lang.get(), people as usize))}
+                            {reactive(move || msg::figure_sent_people_count(lang.get(), people as usize))}
                         </span>
                     </td>
                 </tr>
@@ -45,16 +45,16 @@ pub fn PeopleSentFigure(tally: Tally, #[prop(optional)] current: Option<usize>) 
     view! {
         <figure class="figure">
             <table>
-                <caption>{tr(t::figure_sent_title)}</caption>
+                <caption>{translated(msg::figure_sent_title)}</caption>
                 <tbody>{rows}</tbody>
                 <tfoot>
                     <tr>
-                        <th scope="row">{tr(t::figure_sent_total)}</th>
-                        <td>{dynamic(move || t::figure_sent_people_count(lang.get(), total))}</td>
+                        <th scope="row">{translated(msg::figure_sent_total)}</th>
+                        <td>{reactive(move || msg::figure_sent_people_count(lang.get(), total))}</td>
                     </tr>
                 </tfoot>
             </table>
-            <figcaption>{tr(t::figure_sent_note)}</figcaption>
+            <figcaption>{translated(msg::figure_sent_note)}</figcaption>
         </figure>
     }
 }

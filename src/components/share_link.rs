@@ -3,9 +3,9 @@ use leptos::prelude::*;
 
 use super::copy_button::{Copied, site_url};
 use super::copy_link_button::{CopyLinkButton, select_in};
-use super::tr;
+use super::translated;
 use crate::embed::event_link;
-use crate::i18n as t;
+use crate::i18n as msg;
 use crate::state::PageState;
 
 /// "Copy link": the absolute address of event `id`'s own page in the
@@ -24,7 +24,7 @@ pub fn ShareLink(id: String) -> impl IntoView {
             <CopyLinkButton text=link field copied />
             <Show when=move || copied.get() == Some(Copied::Selected)>
                 <label class="share-field">
-                    <span>{tr(t::share_link_label)}</span>
+                    <span>{translated(msg::share_link_label)}</span>
                     <input type="text" readonly prop:value=link node_ref=field on:focus=move |_| select() />
                 </label>
             </Show>

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::{localized, until_started};
-use crate::state::Loaded;
+use crate::state::Results;
 use crate::timeline::palette;
 
 /// A topic as a checkbox with its colour and shape, for choosing topics.
@@ -11,7 +11,7 @@ pub fn TopicCheckbox(
     #[prop(into)] checked: Signal<bool>,
     on_toggle: impl Fn() + 'static,
 ) -> impl IntoView {
-    let timeline = expect_context::<Loaded>().timeline;
+    let timeline = expect_context::<Results>().timeline;
     view! {
         <label class="topic-chip" data-topic=palette(topic)>
             <input

@@ -10,7 +10,7 @@ use crate::address::Page;
 use crate::data::Lang;
 use crate::feed;
 use crate::format::{format_date, format_record_dates};
-use crate::i18n as t;
+use crate::i18n as msg;
 use crate::meta::{feed_path, key_moments_image, page_meta};
 use crate::preview::{Card, Renderer, era_colour};
 
@@ -43,7 +43,7 @@ impl Prerender<'_> {
             .collect();
         for lang in Lang::ALL {
             let mut card = self.card(&Page::home(lang));
-            card.title = t::share_card_key_moments(lang).to_string();
+            card.title = msg::share_card_key_moments(lang).to_string();
             images.push((key_moments_image(lang).0, card));
         }
         for (path, card) in images {
@@ -74,7 +74,7 @@ impl Prerender<'_> {
                 )
             }
             None => (
-                t::app_subtitle(lang).to_string(),
+                msg::app_subtitle(lang).to_string(),
                 format_record_dates(
                     lang,
                     timeline.newest_fact().unwrap_or(timeline.updated),
@@ -83,7 +83,7 @@ impl Prerender<'_> {
                 (0..timeline.eras.len().max(1)).map(|n| era_colour(n).to_string()).collect(),
             ),
         };
-        Card { site: t::app_title(lang).into(), title, date, colours, lang: lang.code() }
+        Card { site: msg::app_title(lang).into(), title, date, colours, lang: lang.code() }
     }
 
     fn sitemap(&self, pages: &[Page]) -> String {
@@ -124,10 +124,10 @@ impl Prerender<'_> {
                 body,
                 "<section lang=\"{}\"><h1>{}</h1><p>{}</p><p><a href=\"{base}{}\">{}</a></p></section>",
                 lang.code(),
-                escape_text(t::not_found_title(lang)),
-                escape_text(t::not_found_message(lang)),
+                escape_text(msg::not_found_title(lang)),
+                escape_text(msg::not_found_message(lang)),
                 Page::home(lang).path(),
-                escape_text(t::not_found_home(lang)),
+                escape_text(msg::not_found_home(lang)),
             );
         }
         format!(
@@ -136,8 +136,8 @@ impl Prerender<'_> {
              <meta name=\"robots\" content=\"noindex\">\
              <title>{} · {}</title>{styles}</head>\
              <body class=\"not-found-page\"><main>{body}</main></body></html>",
-            escape_text(t::not_found_title(Lang::Es)),
-            escape_text(t::not_found_title(Lang::En)),
+            escape_text(msg::not_found_title(Lang::Es)),
+            escape_text(msg::not_found_title(Lang::En)),
         )
     }
 }

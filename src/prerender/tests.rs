@@ -186,7 +186,7 @@ fn writes_the_key_moments_view_beside_each_home_page() {
         assert!(html.contains(&format!(r#"<meta property="og:url" content="{url}">"#)));
         assert!(html.contains(&format!(
             "<title>{}</title>",
-            escape_text(t::app_key_moments_document_title(lang))
+            escape_text(msg::app_key_moments_document_title(lang))
         )));
         assert!(html.contains(&format!(
             r#"<meta property="og:image" content="https://example.org/sub/previews/{}/key-moments.png">"#,
@@ -202,7 +202,7 @@ fn writes_the_key_moments_view_beside_each_home_page() {
         let text = std::fs::read_to_string(dir.join(path).join("key-moments.oembed.json")).unwrap();
         let json: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!((&json["type"], &json["version"]), (&"rich".into(), &"1.0".into()));
-        assert_eq!(json["title"], t::app_key_moments_document_title(lang));
+        assert_eq!(json["title"], msg::app_key_moments_document_title(lang));
         let src = format!(r#"src="https://example.org/sub/{view}&amp;embed=1""#);
         assert!(json["html"].as_str().unwrap().contains(&src), "{text}");
         assert!(json["html"].as_str().unwrap().contains(&format!(r#"<a href="{url}">"#)));

@@ -2,9 +2,9 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::components::copy_button::{Copied, CopyButton, CopyLabels, site_url};
-use crate::components::tr;
+use crate::components::translated;
 use crate::embed::EmbedOptions;
-use crate::i18n as t;
+use crate::i18n as msg;
 use crate::state::PageState;
 
 /// The HTML to paste, and a button to copy it. The iframe's title is in
@@ -13,7 +13,7 @@ use crate::state::PageState;
 pub fn Code(options: Memo<EmbedOptions>) -> impl IntoView {
     let state = expect_context::<PageState>();
     let snippet = Memo::new(move |_| {
-        options.with(|o| o.snippet(&site_url(state), t::embed_iframe_title(o.lang)))
+        options.with(|o| o.snippet(&site_url(state), msg::embed_iframe_title(o.lang)))
     });
     let area = NodeRef::<html::Textarea>::new();
     let copied = RwSignal::new(None::<Copied>);
@@ -24,10 +24,13 @@ pub fn Code(options: Memo<EmbedOptions>) -> impl IntoView {
             area.select();
         }
     };
-    let labels =
-        CopyLabels { button: t::embed_copy, done: t::embed_copied, manual: t::embed_copy_manual };
+    let labels = CopyLabels {
+        button: msg::embed_copy,
+        done: msg::embed_copied,
+        manual: msg::embed_copy_manual,
+    };
     view! {
-        <label for="embed-code">{tr(t::embed_code)}</label>
+        <label for="embed-code">{translated(msg::embed_code)}</label>
         <textarea id="embed-code" readonly rows="6" spellcheck="false" node_ref=area prop:value=move || snippet.get()></textarea>
         <div class="embed-copy">
             <CopyButton text=move || snippet.get_untracked() labels copied select />

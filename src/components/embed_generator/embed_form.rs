@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 
 use super::{Code, EventField, HeightField, LanguageField, PasteLink, Preview, TopicsField};
-use crate::components::tr;
+use crate::components::translated;
 use crate::data::Lang;
 use crate::embed::{EmbedOptions, Height, INITIAL_HEIGHT};
-use crate::i18n as t;
+use crate::i18n as msg;
 use crate::state::PageState;
 
 /// The choices, the code and the preview.
@@ -38,7 +38,7 @@ pub fn EmbedForm() -> impl IntoView {
             <div class="embed-output">
                 <PasteLink options />
                 <Code options />
-                <h3 class="embed-preview-heading">{tr(t::embed_preview)}</h3>
+                <h3 class="embed-preview-heading">{translated(msg::embed_preview)}</h3>
                 <Preview options />
             </div>
         </div>

@@ -1,22 +1,22 @@
 use leptos::prelude::*;
 
-use crate::components::tr;
+use crate::components::translated;
 use crate::format::format_date;
-use crate::i18n as t;
-use crate::state::{Loaded, PageState};
+use crate::i18n as msg;
+use crate::state::{PageState, Results};
 
 /// The event open when the embed loads, if any.
 #[component]
 pub fn EventField(event: RwSignal<Option<String>>) -> impl IntoView {
     let state = expect_context::<PageState>();
-    let timeline = expect_context::<Loaded>().timeline;
+    let timeline = expect_context::<Results>().timeline;
     let choices = move || {
         let lang = state.lang.get();
         timeline
             .events
             .iter()
             .map(|e| {
-                let label = t::embed_event_option(
+                let label = msg::embed_event_option(
                     lang,
                     &format_date(lang, e.date, e.end),
                     e.title.get(lang),
@@ -29,7 +29,7 @@ pub fn EventField(event: RwSignal<Option<String>>) -> impl IntoView {
     };
     view! {
         <div class="embed-field">
-            <label for="embed-event">{tr(t::embed_event)}</label>
+            <label for="embed-event">{translated(msg::embed_event)}</label>
             <select
                 id="embed-event"
                 on:change=move |ev| {
@@ -37,7 +37,7 @@ pub fn EventField(event: RwSignal<Option<String>>) -> impl IntoView {
                     event.set((!id.is_empty()).then_some(id));
                 }
             >
-                <option value="">{tr(t::embed_event_none)}</option>
+                <option value="">{translated(msg::embed_event_none)}</option>
                 {choices}
             </select>
         </div>

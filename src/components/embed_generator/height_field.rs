@@ -1,25 +1,25 @@
 use leptos::prelude::*;
 
-use crate::components::tr;
+use crate::components::translated;
 use crate::embed::{MAX_FIXED_HEIGHT, MIN_FIXED_HEIGHT};
-use crate::i18n as t;
+use crate::i18n as msg;
 
 /// Automatic height (with `embed.js`) or a fixed number of pixels.
 #[component]
 pub fn HeightField(auto: RwSignal<bool>, pixels: RwSignal<String>) -> impl IntoView {
     view! {
         <fieldset class="embed-height">
-            <legend>{tr(t::embed_height)}</legend>
+            <legend>{translated(msg::embed_height)}</legend>
             <label>
                 <input type="radio" name="embed-height" prop:checked=move || auto.get() on:change=move |_| auto.set(true) />
-                {tr(t::embed_height_auto)}
+                {translated(msg::embed_height_auto)}
             </label>
             <label>
                 <input type="radio" name="embed-height" prop:checked=move || !auto.get() on:change=move |_| auto.set(false) />
-                {tr(t::embed_height_fixed)}
+                {translated(msg::embed_height_fixed)}
             </label>
             <label class="embed-pixels">
-                {tr(t::embed_height_pixels)}
+                {translated(msg::embed_height_pixels)}
                 <input
                     type="number"
                     inputmode="numeric"

@@ -3,7 +3,7 @@ use leptos::tachys::html::attribute::custom::CustomAttribute;
 
 use crate::components::copy_button::site_url;
 use crate::embed::EmbedOptions;
-use crate::i18n as t;
+use crate::i18n as msg;
 use crate::state::PageState;
 
 /// The embed as readers will see it.
@@ -15,7 +15,7 @@ pub fn Preview(options: Memo<EmbedOptions>) -> impl IntoView {
         <iframe
             class="embed-preview"
             src=move || options.with(|o| o.src(&site_url(state)))
-            title=move || options.with(|o| t::embed_iframe_title(o.lang))
+            title=move || options.with(|o| msg::embed_iframe_title(o.lang))
             height=move || options.with(|o| o.height.pixels())
             allow="clipboard-write"
         ></iframe>

@@ -1,13 +1,13 @@
 use leptos::prelude::*;
 
-use crate::components::{TopicCheckbox, tr};
-use crate::i18n as t;
-use crate::state::Loaded;
+use crate::components::{TopicCheckbox, translated};
+use crate::i18n as msg;
+use crate::state::Results;
 
 /// The topics the embed shows (none chosen: all).
 #[component]
 pub fn TopicsField(topics: RwSignal<Vec<String>>) -> impl IntoView {
-    let timeline = expect_context::<Loaded>().timeline;
+    let timeline = expect_context::<Results>().timeline;
     let boxes = timeline
         .topics
         .iter()
@@ -32,7 +32,7 @@ pub fn TopicsField(topics: RwSignal<Vec<String>>) -> impl IntoView {
         .collect_view();
     view! {
         <fieldset class="topics embed-topics">
-            <legend>{tr(t::embed_topics)}</legend>
+            <legend>{translated(msg::embed_topics)}</legend>
             {boxes}
         </fieldset>
     }

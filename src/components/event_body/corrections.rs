@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
-use crate::components::{DateText, localized, tr};
+use crate::components::{DateText, localized, translated};
 use crate::data::Event;
-use crate::i18n as t;
+use crate::i18n as msg;
 
 /// Dated notes of what was corrected, as a newsroom shows them.
 #[component]
@@ -23,7 +23,7 @@ pub fn Corrections(event: Event) -> impl IntoView {
             .collect_view();
         view! {
             <section class="corrections">
-                <h3>{tr(t::detail_corrections)}</h3>
+                <h3>{translated(msg::detail_corrections)}</h3>
                 <ul>{items}</ul>
             </section>
         }

@@ -1,17 +1,17 @@
 use leptos::prelude::*;
 
-use crate::components::{TopicTag, dynamic, localized, tr};
+use crate::components::{TopicTag, localized, reactive, translated};
 use crate::data::Event;
 use crate::format::format_usd;
-use crate::i18n as t;
-use crate::state::{Loaded, PageState};
+use crate::i18n as msg;
+use crate::state::{PageState, Results};
 
 /// One fact of the event: a term and its description. (A function, not a
 /// component with children, which Leptos would type-erase.)
 fn fact(term: fn(crate::data::Lang) -> &'static str, description: impl IntoView) -> impl IntoView {
     view! {
         <div>
-            <dt>{tr(term)}</dt>
+            <dt>{translated(term)}</dt>
             <dd>{description}</dd>
         </div>
     }
@@ -21,12 +21,12 @@ fn fact(term: fn(crate::data::Lang) -> &'static str, description: impl IntoView)
 #[component]
 pub fn Facts(event: Event) -> impl IntoView {
     let state = expect_context::<PageState>();
-    let timeline = expect_context::<Loaded>().timeline;
+    let timeline = expect_context::<Results>().timeline;
     let lang = state.lang;
-    let place = event.place.clone().map(|p| fact(t::detail_place, localized(p)));
+    let place = event.place.clone().map(|p| fact(msg::detail_place, localized(p)));
     let amount = event
         .amount_usd
-        .map(|a| fact(t::detail_amount, dynamic(move || format_usd(lang.get(), a))));
+        .map(|a| fact(msg::detail_amount, reactive(move || format_usd(lang.get(), a))));
     let actors: Vec<_> = event.actors.iter().filter_map(|id| timeline.actor(id).cloned()).collect();
     let actors = (!actors.is_empty()).then(|| {
         let items = actors
@@ -41,7 +41,7 @@ pub fn Facts(event: Event) -> impl IntoView {
                 }
             })
             .collect_view();
-        fact(t::detail_actors, view! { <ul class="actors">{items}</ul> })
+        fact(msg::detail_actors, view! { <ul class="actors">{items}</ul> })
     });
     let topics = event
         .topics
@@ -54,7 +54,7 @@ pub fn Facts(event: Event) -> impl IntoView {
             {place}
             {amount}
             {actors}
-            {fact(t::detail_topics, view! { <ul class="topics">{topics}</ul> })}
+            {fact(msg::detail_topics, view! { <ul class="topics">{topics}</ul> })}
         </dl>
     }
 }

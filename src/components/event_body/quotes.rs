@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
-use crate::components::{dynamic, localized, tr};
+use crate::components::{localized, reactive, translated};
 use crate::data::Event;
-use crate::i18n as t;
+use crate::i18n as msg;
 use crate::state::PageState;
 
 /// Words quoted in their original language, with a translation when the
@@ -25,13 +25,13 @@ pub fn Quotes(event: Event) -> impl IntoView {
                         </blockquote>
                         <Show when=move || lang.get() != original>
                             <p class="translation" lang=original.other().code()>
-                                {dynamic(move || translation.with_value(|text| t::detail_quote_translation(lang.get(), text)))}
+                                {reactive(move || translation.with_value(|text| msg::detail_quote_translation(lang.get(), text)))}
                             </p>
                         </Show>
                         <figcaption>
                             {localized(q.speaker)}
                             " · "
-                            {dynamic(move || t::detail_quote_original(lang.get(), original.code()))}
+                            {reactive(move || msg::detail_quote_original(lang.get(), original.code()))}
                         </figcaption>
                     </figure>
                 }
@@ -39,7 +39,7 @@ pub fn Quotes(event: Event) -> impl IntoView {
             .collect_view();
         view! {
             <section class="quotes">
-                <h3>{tr(t::detail_quotes)}</h3>
+                <h3>{translated(msg::detail_quotes)}</h3>
                 {items}
             </section>
         }

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
-use crate::components::{DateText, dynamic, tr};
+use crate::components::{DateText, reactive, translated};
 use crate::data::Event;
-use crate::i18n as t;
+use crate::i18n as msg;
 use crate::state::PageState;
 
 /// The sources, as links to where they were published.
@@ -21,7 +21,7 @@ pub fn Sources(event: Event) -> impl IntoView {
                         {s.title}
                     </a>
                     <span class="source-meta">
-                        {dynamic(move || t::detail_source_meta(lang.get(), &s.publisher, source_lang.code()))}
+                        {reactive(move || msg::detail_source_meta(lang.get(), &s.publisher, source_lang.code()))}
                         {s.date.map(|d| view! { ", " <DateText start=d end=None /> })}
                     </span>
                 </li>
@@ -30,7 +30,7 @@ pub fn Sources(event: Event) -> impl IntoView {
         .collect_view();
     view! {
         <section class="sources">
-            <h3>{tr(t::detail_sources)}</h3>
+            <h3>{translated(msg::detail_sources)}</h3>
             <ol>{items}</ol>
         </section>
     }

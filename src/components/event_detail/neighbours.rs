@@ -1,15 +1,15 @@
 use leptos::prelude::*;
 
-use crate::components::tr;
-use crate::i18n as t;
-use crate::state::{Loaded, PageState};
+use crate::components::translated;
+use crate::i18n as msg;
+use crate::state::{PageState, Results};
 use crate::timeline::step;
 
 /// Buttons to the previous and next event among those shown.
 #[component]
 pub fn Neighbours(index: usize) -> impl IntoView {
     let state = expect_context::<PageState>();
-    let loaded = expect_context::<Loaded>();
+    let loaded = expect_context::<Results>();
     let (timeline, shown) = (loaded.timeline, loaded.shown);
     let go = move |forward: bool| {
         let timeline = timeline.clone();
@@ -24,10 +24,10 @@ pub fn Neighbours(index: usize) -> impl IntoView {
     };
     view! {
         <button type="button" on:click=go(false) disabled=at_end(false)>
-            {tr(t::detail_previous)}
+            {translated(msg::detail_previous)}
         </button>
         <button type="button" on:click=go(true) disabled=at_end(true)>
-            {tr(t::detail_next)}
+            {translated(msg::detail_next)}
         </button>
     }
 }

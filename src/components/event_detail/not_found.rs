@@ -1,8 +1,8 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::components::{dynamic, tr};
-use crate::i18n as t;
+use crate::components::{reactive, translated};
+use crate::i18n as msg;
 use crate::state::PageState;
 
 /// The panel for an id that is not in the data (a mistyped or outdated link).
@@ -12,9 +12,9 @@ pub fn NotFound(
     close: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let state = expect_context::<PageState>();
-    let text = dynamic(move || {
+    let text = reactive(move || {
         let id = state.event.get().unwrap_or_default();
-        t::detail_not_found(state.lang.get(), &id)
+        msg::detail_not_found(state.lang.get(), &id)
     });
     view! {
         <section class="detail not-found" role="alert">
@@ -22,7 +22,7 @@ pub fn NotFound(
                 {text}
             </h2>
             <button type="button" on:click=move |_| close()>
-                {tr(t::detail_not_found_close)}
+                {translated(msg::detail_not_found_close)}
             </button>
         </section>
     }

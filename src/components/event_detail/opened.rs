@@ -2,9 +2,9 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::Neighbours;
-use crate::components::{EventBody, ShareLink, tr};
-use crate::i18n as t;
-use crate::state::Loaded;
+use crate::components::{EventBody, ShareLink, translated};
+use crate::i18n as msg;
+use crate::state::Results;
 
 /// The panel of the event at `index` in the timeline.
 #[component]
@@ -13,12 +13,12 @@ pub fn Opened(
     heading: NodeRef<html::H2>,
     close: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let id = expect_context::<Loaded>().timeline.events[index].id.to_string();
+    let id = expect_context::<Results>().timeline.events[index].id.to_string();
     view! {
         <section class="detail" aria-labelledby="detail-heading">
             <div class="detail-bar">
                 <button type="button" class="detail-close" on:click=move |_| close()>
-                    {tr(t::detail_close)}
+                    {translated(msg::detail_close)}
                 </button>
                 <Neighbours index />
             </div>

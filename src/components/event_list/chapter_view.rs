@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::{EventCard, PeopleSentFigure, localized};
-use crate::state::Loaded;
+use crate::state::Results;
 use crate::timeline::Chapter;
 
 /// One era's chapter: its name and summary, then its events by year. It
@@ -9,7 +9,7 @@ use crate::timeline::Chapter;
 /// updates the chapter in place.
 #[component]
 pub fn ChapterView(position: usize, groups: Memo<Vec<Chapter>>) -> impl IntoView {
-    let Loaded { timeline, tally, .. } = expect_context::<Loaded>();
+    let Results { timeline, tally, .. } = expect_context::<Results>();
     let era = groups.with_untracked(|g| g[position].era);
     let heading_id = format!("chapter-{position}");
     let years = move || {

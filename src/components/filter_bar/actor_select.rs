@@ -1,16 +1,16 @@
 use leptos::prelude::*;
 
-use crate::components::{tr, until_started};
-use crate::i18n as t;
+use crate::components::{translated, until_started};
+use crate::i18n as msg;
 use crate::search::fold;
-use crate::state::{Loaded, PageState};
+use crate::state::{PageState, Results};
 
 /// One actor at a time, in alphabetical order for the page's language. The
 /// options change only with the language, not with each keystroke.
 #[component]
 pub fn ActorSelect() -> impl IntoView {
     let state = expect_context::<PageState>();
-    let timeline = expect_context::<Loaded>().timeline;
+    let timeline = expect_context::<Results>().timeline;
     let lang = state.lang;
     let order = Memo::new(move |_| {
         let lang = lang.get();
@@ -18,7 +18,7 @@ pub fn ActorSelect() -> impl IntoView {
         order.sort_by_cached_key(|&i| fold(timeline.actors[i].name.get(lang)));
         order
     });
-    let timeline = expect_context::<Loaded>().timeline;
+    let timeline = expect_context::<Results>().timeline;
     let options = move || {
         let lang = lang.get();
         order
@@ -45,7 +45,7 @@ pub fn ActorSelect() -> impl IntoView {
             }
         >
             <option value="" prop:selected=move || state.filter.with(|f| f.actor.is_none())>
-                {tr(t::filters_actors_all)}
+                {translated(msg::filters_actors_all)}
             </option>
             {options}
         </select>

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use super::density::Density;
 use super::era_bands::EraBands;
 use super::marks::{Marks, shapes};
-use crate::i18n as t;
+use crate::i18n as msg;
 use crate::state::PageState;
 use crate::timeline::{
     HEIGHT, MarkPlace, Period, Scale, TICKS_Y, brush, key_target, percent, pointer_position, ticks,
@@ -58,7 +58,7 @@ pub(super) fn Axis(
             height=TICKS_Y + 4
             node_ref=axis
             role="group"
-            aria-label=move || t::overview_axis_label(lang.get(), &first, &last)
+            aria-label=move || msg::overview_axis_label(lang.get(), &first, &last)
             aria-describedby="overview-help"
             on:pointerdown=move |ev| drag.start(&ev)
             on:pointermove=move |ev| drag.extend(&ev)

@@ -2,14 +2,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::state::Loaded;
+use crate::state::Results;
 use crate::timeline::{Scale, bars, percent};
 
 /// Bars of events per year among those shown; taller when `dense`, where
 /// they replace the marks.
 #[component]
 pub(super) fn Density(scale: Arc<Scale>, dense: bool) -> impl IntoView {
-    let loaded = expect_context::<Loaded>();
+    let loaded = expect_context::<Results>();
     let (timeline, shown) = (loaded.timeline, loaded.shown);
     move || {
         shown

@@ -2,14 +2,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::state::Loaded;
+use crate::state::Results;
 use crate::timeline::{HEIGHT, Scale, era_colour, era_periods, percent};
 
 /// Each era as a band. Its name is on its button below the axis, where it
 /// is never cut short.
 #[component]
 pub(super) fn EraBands(scale: Arc<Scale>) -> impl IntoView {
-    let timeline = expect_context::<Loaded>().timeline;
+    let timeline = expect_context::<Results>().timeline;
     era_periods(&timeline, &scale)
         .into_iter()
         .map(|(n, period)| {

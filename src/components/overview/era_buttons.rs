@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::{localized, until_started};
-use crate::state::Loaded;
+use crate::state::Results;
 use crate::timeline::{Period, Scale, era_colour, era_periods};
 
 /// A button per era that chooses its period, coloured as its band.
@@ -13,7 +13,7 @@ pub(super) fn EraButtons(
     range: Memo<Option<Period>>,
     set_range: impl Fn(Option<Period>) + Copy + 'static,
 ) -> impl IntoView {
-    let timeline = expect_context::<Loaded>().timeline;
+    let timeline = expect_context::<Results>().timeline;
     era_periods(&timeline, &scale)
         .into_iter()
         .map(|(n, period)| {

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
 use crate::format::format_date;
-use crate::i18n as t;
-use crate::state::{Loaded, PageState};
+use crate::i18n as msg;
+use crate::state::{PageState, Results};
 use crate::timeline::{MarkPlace, PALETTE, palette, percent, tab_stop};
 
 /// One link per event to its page, where `places` puts it. Only one is in
@@ -12,7 +12,7 @@ use crate::timeline::{MarkPlace, PALETTE, palette, percent, tab_stop};
 #[component]
 pub(super) fn Marks(places: Vec<MarkPlace>) -> impl IntoView {
     let state = expect_context::<PageState>();
-    let loaded = expect_context::<Loaded>();
+    let loaded = expect_context::<Results>();
     let (timeline, shown) = (loaded.timeline, loaded.shown);
     let stop = {
         let timeline = timeline.clone();
@@ -41,7 +41,7 @@ pub(super) fn Marks(places: Vec<MarkPlace>) -> impl IntoView {
                 move || {
                     let lang = state.lang.get();
                     let event = &timeline.events[i];
-                    t::overview_mark_label(
+                    msg::overview_mark_label(
                         lang,
                         &format_date(lang, event.date, None),
                         event.title.get(lang),

@@ -3,8 +3,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::era_buttons::EraButtons;
-use crate::components::{tr, until_started};
-use crate::i18n as t;
+use crate::components::{translated, until_started};
+use crate::i18n as msg;
 use crate::timeline::{Period, Scale, zoom};
 
 /// The era buttons, all of the period, and zoom.
@@ -20,16 +20,16 @@ pub(super) fn RangeControls(
         move |_| set_range(zoom(&scale, range.get_untracked(), narrower))
     };
     view! {
-        <div class="range-controls" role="group" aria-label=tr(t::overview_eras_label)>
+        <div class="range-controls" role="group" aria-label=translated(msg::overview_eras_label)>
             <EraButtons scale=scale.clone() range set_range />
             <button type="button" disabled=disabled aria-pressed=move || range.get().is_none().to_string() on:click=move |_| set_range(None)>
-                {tr(t::overview_range_all)}
+                {translated(msg::overview_range_all)}
             </button>
             <button type="button" disabled=disabled on:click=zoom_by(true)>
-                {tr(t::overview_zoom_in)}
+                {translated(msg::overview_zoom_in)}
             </button>
             <button type="button" disabled=move || disabled() || range.get().is_none() on:click=zoom_by(false)>
-                {tr(t::overview_zoom_out)}
+                {translated(msg::overview_zoom_out)}
             </button>
         </div>
     }

@@ -12,7 +12,7 @@ use crate::address::Address;
 use crate::components::TimelineView;
 use crate::data::{Timeline, parse};
 use crate::dates::PartialDate;
-use crate::state::{Loaded, PageState, Start};
+use crate::state::{PageState, Results, Start};
 use crate::timeline::{FULL, ListWindow, Scale, SearchIndex, apply};
 
 /// The generators the integration tests use, one copy for both.
@@ -34,7 +34,7 @@ fn render_address(timeline: &Arc<Timeline>, address: Address) -> String {
         let state = PageState::new(&Start { page: address.page, base: "/".into(), today });
         state.filter.set(address.view.filter);
         provide_context(state);
-        provide_context(Loaded::new(timeline, state));
+        provide_context(Results::new(timeline, state));
         view! { <TimelineView /> }.to_html()
     });
     owner.unset();
