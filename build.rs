@@ -11,6 +11,7 @@ mod ftl;
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=build/ftl.rs");
+    println!("cargo:rerun-if-changed=build/ftl");
     let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("set by Cargo"));
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("set by Cargo"));
     generate(&root, "locales", &out.join("messages.rs"));

