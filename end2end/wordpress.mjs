@@ -41,6 +41,12 @@ export function eventPage(appPort) {
   return { id: events[0].id, url: `http://127.0.0.1:${appPort}/en/events/${encodeURIComponent(events[0].id)}/` };
 }
 
+/** The English key-moments view, which nginx answers with its own page
+ * (`key-moments.html`) and so its own oEmbed response. */
+export function keyMomentsLink(appPort) {
+  return `http://127.0.0.1:${appPort}/en/?key=1`;
+}
+
 function run(cmd, args, what) {
   const r = spawnSync(cmd, args, { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${what} failed (${cmd} ${args.join(' ')}):\n${r.stdout}${r.stderr}${r.error ?? ''}`);
@@ -193,8 +199,16 @@ $post = wp_insert_post([
     'post_status' => 'publish',
 ], true);
 if (is_wp_error($post)) { fwrite(STDERR, $post->get_error_message()); exit(1); }
+$key_post = wp_insert_post([
+    'post_title' => 'A post with the key moments',
+    'post_content' => "The key moments:\\n\\n${keyMomentsLink(appPort)}\\n\\nText after the timeline.",
+    'post_status' => 'publish',
+], true);
+if (is_wp_error($key_post)) { fwrite(STDERR, $key_post->get_error_message()); exit(1); }
 echo json_encode([
     'post' => get_permalink($post),
+    'key_moments_post' => get_permalink($key_post),
+    'key_moments_link' => '${keyMomentsLink(appPort)}',
     'author_unfiltered_html' => current_user_can('unfiltered_html'),
     'author_role' => wp_get_current_user()->roles,
     'wordpress' => $GLOBALS['wp_version'],

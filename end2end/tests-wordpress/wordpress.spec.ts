@@ -12,6 +12,8 @@ import { POST_FILE } from '../wordpress.mjs';
 /** What wordpress.mjs's install.php did. */
 const installed = JSON.parse(readFileSync(POST_FILE, 'utf8')) as {
   post: string;
+  key_moments_post: string;
+  key_moments_link: string;
   author_unfiltered_html: boolean;
   author_role: string[];
   link: string;
@@ -80,5 +82,37 @@ test('a pasted link shows the timeline in the post, in WordPress’s sandbox, at
   await inner.locator('.embed-attribution a').click();
   await expect(page).toHaveURL(`${new URL(installed.link).origin}/en/?q=zzzzzz`);
   await ready(page);
+  expect(problems).toEqual([]);
+});
+
+test('a pasted link to the key moments shows them in the post, through their own oEmbed response', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`${m.location().url}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(installed.key_moments_post);
+  await expect(page.locator('article h1')).toHaveText('A post with the key moments');
+  // WordPress read the view's own page (nginx answers `?key=1` with
+  // key-moments.html), and so its own response, which frames the view.
+  const frame = page.locator('article iframe.wp-embedded-content');
+  await expect(frame).toHaveCount(1);
+  await expect(frame).toHaveAttribute('sandbox', 'allow-scripts');
+  const secret = await frame.getAttribute('data-secret');
+  await expect(frame).toHaveAttribute('src', `${installed.key_moments_link}&embed=1#?secret=${secret}`);
+  const quote = page.locator(`article blockquote.wp-embedded-content[data-secret="${secret}"]`);
+  await expect(quote.locator('a')).toHaveAttribute('href', installed.key_moments_link);
+  const inner = page.frameLocator('article iframe.wp-embedded-content');
+  await ready(inner);
+  await expect(inner.locator('html')).toHaveAttribute('lang', 'en');
+  // Only the key moments, every one of them.
+  const keys = JSON.parse(readFileSync(`${E2E_DIST}/data/events.json`, 'utf8')).events.filter((e: { key?: boolean }) => e.key).length;
+  expect(keys).toBeGreaterThan(0);
+  await expect(inner.locator('.key-toggle input')).toBeChecked();
+  await expect(inner.locator('.result-count')).toContainText(String(keys));
+  await expect(inner.locator('li.event:not(.key)')).toHaveCount(0);
+  const content = () => inner.locator('html').evaluate((html) => Math.ceil(html.getBoundingClientRect().height));
+  const height = () => frame.evaluate((f) => (f as HTMLIFrameElement).clientHeight);
+  await expect.poll(async () => (await height()) - clamp(await content())).toBe(0);
   expect(problems).toEqual([]);
 });
