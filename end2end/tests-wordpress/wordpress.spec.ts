@@ -85,7 +85,7 @@ test('a pasted link shows the timeline in the post, in WordPress’s sandbox, at
   expect(problems).toEqual([]);
 });
 
-test('a pasted link to the key moments shows them in the post, through their own oEmbed response', async ({ page }) => {
+test('a pasted link to the key moments shows them in the post, through their own oEmbed response', async ({ page }, info) => {
   const problems: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`${m.location().url}: ${m.text()}`);
@@ -114,5 +114,6 @@ test('a pasted link to the key moments shows them in the post, through their own
   const content = () => inner.locator('html').evaluate((html) => Math.ceil(html.getBoundingClientRect().height));
   const height = () => frame.evaluate((f) => (f as HTMLIFrameElement).clientHeight);
   await expect.poll(async () => (await height()) - clamp(await content())).toBe(0);
+  await page.screenshot({ path: info.outputPath('wordpress-key-moments.png'), fullPage: true });
   expect(problems).toEqual([]);
 });
