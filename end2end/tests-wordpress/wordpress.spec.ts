@@ -4,7 +4,7 @@
 // its own. WordPress finds the page's oEmbed response, keeps what it keeps
 // from an unknown provider, and frames the timeline in its sandbox.
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { type Page, expect, test } from '@playwright/test';
 import { ready } from '../helpers.mjs';
 import { E2E_DIST } from '../nginx.mjs';
 import { POST_FILE } from '../wordpress.mjs';
@@ -23,17 +23,24 @@ const event = JSON.parse(readFileSync(`${E2E_DIST}/data/events.json`, 'utf8')).e
   (e: { id: string }) => e.id === installed.event,
 );
 
+/** The console errors and uncaught exceptions of the post and its frames,
+ * each with the address of the frame it came from. */
+function watch(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`${m.location().url}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  return problems;
+}
+
 /** WordPress's clamp of a frame's height (wp-embed.js). */
 const clamp = (h: number) => Math.min(1000, Math.max(200, h));
 
 test('a pasted link shows the timeline in the post, in WordPress’s sandbox, at its height, without errors', async ({ page }, info) => {
   expect(installed.author_role).toEqual(['author']);
   expect(installed.author_unfiltered_html).toBe(false);
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`${m.location().url}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(e.message));
+  const problems = watch(page);
   await page.goto(installed.post);
   await expect(page.locator('article h1')).toHaveText('A post with a pasted link');
 
@@ -86,11 +93,7 @@ test('a pasted link shows the timeline in the post, in WordPress’s sandbox, at
 });
 
 test('a pasted link to the key moments shows them in the post, through their own oEmbed response', async ({ page }, info) => {
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`${m.location().url}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(e.message));
+  const problems = watch(page);
   await page.goto(installed.key_moments_post);
   await expect(page.locator('article h1')).toHaveText('A post with the key moments');
   // WordPress read the view's own page (nginx answers `?key=1` with
