@@ -64,7 +64,7 @@ use topic_tag::TopicTag;
 pub(crate) fn translated(
     message: fn(crate::data::Lang) -> &'static str,
 ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    let lang = leptos::prelude::expect_context::<crate::state::PageState>().lang;
+    let lang = crate::state::PageState::from_context().lang;
     move || message(leptos::prelude::Get::get(&lang))
 }
 
@@ -86,7 +86,7 @@ pub(crate) fn reactive<T>(f: impl Fn() -> T + Send + Sync + 'static) -> Reactive
 pub(crate) fn localized(
     text: crate::data::Text,
 ) -> impl Fn() -> String + Clone + Send + Sync + 'static {
-    let lang = leptos::prelude::expect_context::<crate::state::PageState>().lang;
+    let lang = crate::state::PageState::from_context().lang;
     move || text.get(leptos::prelude::Get::get(&lang)).to_string()
 }
 
@@ -96,14 +96,14 @@ pub(crate) fn event_text(
     index: usize,
     pick: fn(&crate::data::Event) -> &crate::data::Text,
 ) -> impl Fn() -> String + Clone + Send + Sync + 'static {
-    let lang = leptos::prelude::expect_context::<crate::state::PageState>().lang;
-    let timeline = leptos::prelude::expect_context::<crate::state::Results>().timeline;
+    let lang = crate::state::PageState::from_context().lang;
+    let timeline = crate::state::Results::from_context().timeline;
     move || pick(&timeline.events[index]).get(leptos::prelude::Get::get(&lang)).to_string()
 }
 
 /// `disabled` for a control that needs the app: true on the prerendered page
 /// until the app has started. One closure type for all of them, as [`translated`].
 pub(crate) fn until_started() -> impl Fn() -> bool + Copy + Send + Sync + 'static {
-    let started = leptos::prelude::expect_context::<crate::state::PageState>().started;
+    let started = crate::state::PageState::from_context().started;
     move || !leptos::prelude::Get::get(&started)
 }

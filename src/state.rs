@@ -50,6 +50,13 @@ pub struct PageState {
 }
 
 impl PageState {
+    /// The page's state, which `App` provides to every component. Not
+    /// `#[track_caller]`, unlike `expect_context`: a panic names the type
+    /// anyway, and a source location per call site would ship for nothing.
+    pub fn from_context() -> Self {
+        expect_context()
+    }
+
     pub fn new(start: &Start) -> Self {
         Self {
             lang: RwSignal::new(start.page.lang),
@@ -131,6 +138,12 @@ pub struct Results {
 }
 
 impl Results {
+    /// The results, which `App` provides to every component (see
+    /// [`PageState::from_context`]).
+    pub fn from_context() -> Self {
+        expect_context()
+    }
+
     pub fn new(timeline: Arc<Timeline>, state: PageState) -> Self {
         let index = Arc::new(SearchIndex::default());
         let (t, search) = (timeline.clone(), index.clone());

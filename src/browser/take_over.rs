@@ -94,7 +94,7 @@ fn mark_started() {
 /// (a timeout queued from an animation frame runs after that frame), so
 /// that neither the first paint nor the first keystroke waits for them.
 fn prepare_search(state: PageState) {
-    let loaded = expect_context::<Results>();
+    let loaded = Results::from_context();
     Effect::new(move |_| {
         let lang: Lang = state.lang.get();
         let (index, timeline) = (loaded.index.clone(), loaded.timeline.clone());

@@ -36,7 +36,7 @@ pub fn CopyButton(
     copied: RwSignal<Option<Copied>>,
     select: impl Fn() + Copy + 'static,
 ) -> impl IntoView {
-    let state = expect_context::<PageState>();
+    let state = PageState::from_context();
     let copy = move |_| {
         let text = text();
         copied.set(None);

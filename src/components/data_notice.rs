@@ -8,8 +8,8 @@ use crate::state::{PageState, Results};
 /// details go to the console, where editors look.
 #[component]
 pub fn DataNotice() -> impl IntoView {
-    let state = expect_context::<PageState>();
-    let timeline = expect_context::<Results>().timeline;
+    let state = PageState::from_context();
+    let timeline = Results::from_context().timeline;
     let skipped = crate::data::skipped_events(&timeline.problems);
     (skipped > 0).then(|| {
         view! {

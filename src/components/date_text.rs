@@ -9,6 +9,6 @@ use crate::state::PageState;
 /// element that machines can read.
 #[component]
 pub fn DateText(start: PartialDate, end: Option<PartialDate>) -> impl IntoView {
-    let state = expect_context::<PageState>();
+    let state = PageState::from_context();
     view! { <time datetime=start.to_string()>{reactive(move || format_date(state.lang.get(), start, end))}</time> }
 }

@@ -11,7 +11,7 @@ use crate::state::PageState;
 /// same markup, styled compactly.
 #[component]
 pub fn EmbedAttribution() -> impl IntoView {
-    let state = expect_context::<PageState>();
+    let state = PageState::from_context();
     let href = move || {
         let address = Address { page: state.page(), view: state.view().outside_frame() };
         format!("{}{}", state.base(), address.href())

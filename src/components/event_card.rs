@@ -13,8 +13,8 @@ use crate::state::{PageState, Results};
 /// list first.
 #[component]
 pub fn EventCard(index: usize) -> impl IntoView {
-    let state = expect_context::<PageState>();
-    let timeline = expect_context::<Results>().timeline;
+    let state = PageState::from_context();
+    let timeline = Results::from_context().timeline;
     let event = &timeline.events[index];
     let id = event.id.to_string();
     let heading_id = format!("event-{id}");

@@ -18,8 +18,8 @@ mod opened;
 /// gone or hidden, the event's card (which the list always keeps rendered).
 #[component]
 pub fn EventDetail() -> impl IntoView {
-    let state = expect_context::<PageState>();
-    let timeline = expect_context::<Results>().timeline;
+    let state = PageState::from_context();
+    let timeline = Results::from_context().timeline;
     let heading = NodeRef::<html::H2>::new();
     let return_to = StoredValue::new_local(None::<web_sys::Element>);
     focus_on_open(heading, return_to);
@@ -72,7 +72,7 @@ fn focus_on_open(
     heading: NodeRef<html::H2>,
     return_to: StoredValue<Option<web_sys::Element>, LocalStorage>,
 ) {
-    let state = expect_context::<PageState>();
+    let state = PageState::from_context();
     Effect::new(move |previous: Option<Option<String>>| {
         let current = state.event.get();
         let first_run = previous.is_none();

@@ -25,8 +25,8 @@ const AUTO_LOAD_MARGIN: f64 = 1500.0;
 /// always the open event, wherever it is.
 #[component]
 pub fn EventList() -> impl IntoView {
-    let state = expect_context::<PageState>();
-    let loaded = expect_context::<Results>();
+    let state = PageState::from_context();
+    let loaded = Results::from_context();
     let (shown, timeline) = (loaded.shown, loaded.timeline.clone());
     let Slice { window, set_window } = use_slice(loaded.clone(), state);
     let len = move || shown.with_untracked(Vec::len);
@@ -140,7 +140,7 @@ fn grow_on_scroll_and_print(
     set_window: impl Fn(ListWindow) + Copy + 'static,
     sentinel: NodeRef<html::Div>,
 ) {
-    let state = expect_context::<PageState>();
+    let state = PageState::from_context();
     let print = window_event_listener(leptos::ev::beforeprint, move |_| {
         set_window(ListWindow::all(len()));
         state.printing.set(true);

@@ -12,8 +12,8 @@ use crate::timeline::status_on;
 /// confirmed".
 #[component]
 pub fn EventMeta(index: usize) -> impl IntoView {
-    let state = expect_context::<PageState>();
-    let timeline = expect_context::<Results>().timeline;
+    let state = PageState::from_context();
+    let timeline = Results::from_context().timeline;
     let event = &timeline.events[index];
     let (start, end, key) = (event.date, event.end, event.key);
     let status = {

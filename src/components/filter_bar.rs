@@ -14,8 +14,8 @@ mod actor_select;
 /// started, the controls are disabled: without it they could do nothing.
 #[component]
 pub fn FilterBar() -> impl IntoView {
-    let state = expect_context::<PageState>();
-    let loaded = expect_context::<Results>();
+    let state = PageState::from_context();
+    let loaded = Results::from_context();
     let total = loaded.timeline.events.len();
     let shown = loaded.shown;
     let lang = state.lang;

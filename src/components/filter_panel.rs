@@ -18,8 +18,8 @@ use crate::state::{PageState, Results};
 /// Chromium lets Tab leave it for the browser's own controls.)
 #[component]
 pub fn FilterPanel(open: RwSignal<bool>, toggle: NodeRef<html::Button>) -> impl IntoView {
-    let state = expect_context::<PageState>();
-    let shown = expect_context::<Results>().shown;
+    let state = PageState::from_context();
+    let shown = Results::from_context().shown;
     let panel = NodeRef::<html::Div>::new();
     let close = move || {
         open.set(false);

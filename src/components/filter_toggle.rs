@@ -10,7 +10,7 @@ use crate::timeline::Filter;
 /// number of filters in use.
 #[component]
 pub fn FilterToggle(open: RwSignal<bool>, toggle: NodeRef<html::Button>) -> impl IntoView {
-    let state = expect_context::<PageState>();
+    let state = PageState::from_context();
     let active = move || state.filter.with(Filter::active_count);
     view! {
         <button

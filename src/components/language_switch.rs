@@ -11,7 +11,7 @@ use crate::state::PageState;
 /// scroll, and the address moves to the other page through history.
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
-    let state = expect_context::<PageState>();
+    let state = PageState::from_context();
     let links = Lang::ALL
         .into_iter()
         .map(|lang| {

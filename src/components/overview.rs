@@ -32,8 +32,8 @@ use range_controls::RangeControls;
 /// refuses.
 #[component]
 pub fn Overview() -> impl IntoView {
-    let state = expect_context::<PageState>();
-    let loaded = expect_context::<Results>();
+    let state = PageState::from_context();
+    let loaded = Results::from_context();
     // No events, no axis.
     let scale = Arc::new(Scale::of(&loaded.timeline)?);
     let lang = state.lang;

@@ -7,7 +7,7 @@ use crate::state::PageState;
 /// How sources are used, the open data, and the privacy promise.
 #[component]
 pub fn PageFooter() -> impl IntoView {
-    let state = expect_context::<PageState>();
+    let state = PageState::from_context();
     let data = move || format!("{}{}", state.base(), crate::DATA_FILE);
     view! {
         <footer class="page-footer">

@@ -12,8 +12,8 @@ use crate::timeline::Filter;
 /// sources read stop), and the way into the key moments. Short on purpose: on a phone, events start on the first screen.
 #[component]
 pub fn PageHeader() -> impl IntoView {
-    let state = expect_context::<PageState>();
-    let timeline = expect_context::<Results>().timeline;
+    let state = PageState::from_context();
+    let timeline = Results::from_context().timeline;
     let lang = state.lang;
     let reviewed = timeline.updated;
     let newest = timeline.newest_fact().unwrap_or(reviewed);

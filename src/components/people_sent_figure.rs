@@ -11,8 +11,8 @@ use crate::timeline::{Tally, percent};
 /// marks the open event's row.
 #[component]
 pub fn PeopleSentFigure(tally: Tally, #[prop(optional)] current: Option<usize>) -> impl IntoView {
-    let state = expect_context::<PageState>();
-    let timeline = expect_context::<Results>().timeline;
+    let state = PageState::from_context();
+    let timeline = Results::from_context().timeline;
     let lang = state.lang;
     let rows = tally
         .rows

@@ -13,7 +13,7 @@ use crate::state::PageState;
 /// appears selected in a read-only field.
 #[component]
 pub fn ShareLink(id: String) -> impl IntoView {
-    let state = expect_context::<PageState>();
+    let state = PageState::from_context();
     let id = StoredValue::new(id);
     let link = move || id.with_value(|id| event_link(&site_url(state), state.lang.get(), id));
     let copied = RwSignal::new(None::<Copied>);

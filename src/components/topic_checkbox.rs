@@ -11,7 +11,7 @@ pub fn TopicCheckbox(
     #[prop(into)] checked: Signal<bool>,
     on_toggle: impl Fn() + 'static,
 ) -> impl IntoView {
-    let timeline = expect_context::<Results>().timeline;
+    let timeline = Results::from_context().timeline;
     view! {
         <label class="topic-chip" data-topic=palette(topic)>
             <input

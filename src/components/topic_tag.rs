@@ -8,7 +8,7 @@ use crate::timeline::palette;
 /// name, as no element of its own), then its name.
 #[component]
 pub fn TopicTag(topic: usize) -> impl IntoView {
-    let timeline = expect_context::<Results>().timeline;
+    let timeline = Results::from_context().timeline;
     view! {
         <li class="topic" data-topic=palette(topic)>
             {localized(timeline.topics[topic].name.clone())}

@@ -11,7 +11,7 @@ use crate::state::PageState;
 /// the embed's language, not the page's.
 #[component]
 pub fn Code(options: Memo<EmbedOptions>) -> impl IntoView {
-    let state = expect_context::<PageState>();
+    let state = PageState::from_context();
     let snippet = Memo::new(move |_| {
         options.with(|o| o.snippet(&site_url(state), msg::embed_iframe_title(o.lang)))
     });

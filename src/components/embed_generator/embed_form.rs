@@ -10,7 +10,7 @@ use crate::state::PageState;
 /// The choices, the code and the preview.
 #[component]
 pub fn EmbedForm() -> impl IntoView {
-    let state = expect_context::<PageState>();
+    let state = PageState::from_context();
     // `None` follows the page's language until the reader picks one.
     let chosen_lang = RwSignal::new(None::<Lang>);
     let event = RwSignal::new(None::<String>);

@@ -8,8 +8,8 @@ use crate::state::{PageState, Results};
 /// The event open when the embed loads, if any.
 #[component]
 pub fn EventField(event: RwSignal<Option<String>>) -> impl IntoView {
-    let state = expect_context::<PageState>();
-    let timeline = expect_context::<Results>().timeline;
+    let state = PageState::from_context();
+    let timeline = Results::from_context().timeline;
     let choices = move || {
         let lang = state.lang.get();
         timeline

@@ -11,7 +11,7 @@ use crate::state::PageState;
 /// (oEmbed), and when to use it rather than the code.
 #[component]
 pub fn PasteLink(options: Memo<EmbedOptions>) -> impl IntoView {
-    let state = expect_context::<PageState>();
+    let state = PageState::from_context();
     let link = Memo::new(move |_| options.with(|o| o.link(&site_url(state))));
     let field = NodeRef::<html::Input>::new();
     let copied = RwSignal::new(None::<Copied>);

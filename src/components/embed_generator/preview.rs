@@ -9,7 +9,7 @@ use crate::state::PageState;
 /// The embed as readers will see it.
 #[component]
 pub fn Preview(options: Memo<EmbedOptions>) -> impl IntoView {
-    let state = expect_context::<PageState>();
+    let state = PageState::from_context();
     // `loading` is not among Leptos's iframe attributes.
     view! {
         <iframe

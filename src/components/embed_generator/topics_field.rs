@@ -7,7 +7,7 @@ use crate::state::Results;
 /// The topics the embed shows (none chosen: all).
 #[component]
 pub fn TopicsField(topics: RwSignal<Vec<String>>) -> impl IntoView {
-    let timeline = expect_context::<Results>().timeline;
+    let timeline = Results::from_context().timeline;
     let boxes = timeline
         .topics
         .iter()

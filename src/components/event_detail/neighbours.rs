@@ -8,8 +8,8 @@ use crate::timeline::step;
 /// Buttons to the previous and next event among those shown.
 #[component]
 pub fn Neighbours(index: usize) -> impl IntoView {
-    let state = expect_context::<PageState>();
-    let loaded = expect_context::<Results>();
+    let state = PageState::from_context();
+    let loaded = Results::from_context();
     let (timeline, shown) = (loaded.timeline, loaded.shown);
     let go = move |forward: bool| {
         let timeline = timeline.clone();

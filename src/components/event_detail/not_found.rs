@@ -11,7 +11,7 @@ pub fn NotFound(
     heading: NodeRef<html::H2>,
     close: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let state = expect_context::<PageState>();
+    let state = PageState::from_context();
     let text = reactive(move || {
         let id = state.event.get().unwrap_or_default();
         msg::detail_not_found(state.lang.get(), &id)

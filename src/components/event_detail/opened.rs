@@ -13,7 +13,7 @@ pub fn Opened(
     heading: NodeRef<html::H2>,
     close: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let id = expect_context::<Results>().timeline.events[index].id.to_string();
+    let id = Results::from_context().timeline.events[index].id.to_string();
     view! {
         <section class="detail" aria-labelledby="detail-heading">
             <div class="detail-bar">

@@ -9,7 +9,7 @@ use crate::timeline::Chapter;
 /// updates the chapter in place.
 #[component]
 pub fn ChapterView(position: usize, groups: Memo<Vec<Chapter>>) -> impl IntoView {
-    let Results { timeline, tally, .. } = expect_context::<Results>();
+    let Results { timeline, tally, .. } = Results::from_context();
     let era = groups.with_untracked(|g| g[position].era);
     let heading_id = format!("chapter-{position}");
     let years = move || {

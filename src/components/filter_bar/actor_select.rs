@@ -9,8 +9,8 @@ use crate::state::{PageState, Results};
 /// options change only with the language, not with each keystroke.
 #[component]
 pub fn ActorSelect() -> impl IntoView {
-    let state = expect_context::<PageState>();
-    let timeline = expect_context::<Results>().timeline;
+    let state = PageState::from_context();
+    let timeline = Results::from_context().timeline;
     let lang = state.lang;
     let order = Memo::new(move |_| {
         let lang = lang.get();
@@ -18,7 +18,7 @@ pub fn ActorSelect() -> impl IntoView {
         order.sort_by_cached_key(|&i| fold(timeline.actors[i].name.get(lang)));
         order
     });
-    let timeline = expect_context::<Results>().timeline;
+    let timeline = Results::from_context().timeline;
     let options = move || {
         let lang = lang.get();
         order

@@ -23,7 +23,7 @@ pub(super) fn Axis(
     set_range: impl Fn(Option<Period>) + Copy + 'static,
     marks: Option<Vec<MarkPlace>>,
 ) -> impl IntoView {
-    let state = expect_context::<PageState>();
+    let state = PageState::from_context();
     let lang = state.lang;
     let drag = Drag { from: RwSignal::new(None), to: RwSignal::new(None) };
     let axis = NodeRef::<svg::Svg>::new();

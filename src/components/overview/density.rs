@@ -9,7 +9,7 @@ use crate::timeline::{Scale, bars, percent};
 /// they replace the marks.
 #[component]
 pub(super) fn Density(scale: Arc<Scale>, dense: bool) -> impl IntoView {
-    let loaded = expect_context::<Results>();
+    let loaded = Results::from_context();
     let (timeline, shown) = (loaded.timeline, loaded.shown);
     move || {
         shown

@@ -9,7 +9,7 @@ use crate::timeline::{HEIGHT, Scale, era_colour, era_periods, percent};
 /// is never cut short.
 #[component]
 pub(super) fn EraBands(scale: Arc<Scale>) -> impl IntoView {
-    let timeline = expect_context::<Results>().timeline;
+    let timeline = Results::from_context().timeline;
     era_periods(&timeline, &scale)
         .into_iter()
         .map(|(n, period)| {

@@ -13,7 +13,7 @@ pub(super) fn EraButtons(
     range: Memo<Option<Period>>,
     set_range: impl Fn(Option<Period>) + Copy + 'static,
 ) -> impl IntoView {
-    let timeline = expect_context::<Results>().timeline;
+    let timeline = Results::from_context().timeline;
     era_periods(&timeline, &scale)
         .into_iter()
         .map(|(n, period)| {

@@ -11,8 +11,8 @@ use crate::timeline::{MarkPlace, PALETTE, palette, percent, tab_stop};
 /// invisible circle around it, so that a finger finds it.
 #[component]
 pub(super) fn Marks(places: Vec<MarkPlace>) -> impl IntoView {
-    let state = expect_context::<PageState>();
-    let loaded = expect_context::<Results>();
+    let state = PageState::from_context();
+    let loaded = Results::from_context();
     let (timeline, shown) = (loaded.timeline, loaded.shown);
     let stop = {
         let timeline = timeline.clone();
