@@ -18,8 +18,8 @@ mod sources;
 /// sources and corrections. Everything from the data is inserted as text.
 #[component]
 pub fn EventBody(index: usize, heading: NodeRef<html::H2>) -> impl IntoView {
-    let state = expect_context::<PageState>();
-    let Results { timeline, tally, .. } = expect_context::<Results>();
+    let state = PageState::from_context();
+    let Results { timeline, tally, .. } = Results::from_context();
     let event = &timeline.events[index];
     let (title, summary) = (event.title.clone(), event.summary.clone());
     let lang = state.lang;
@@ -54,11 +54,11 @@ pub fn EventBody(index: usize, heading: NodeRef<html::H2>) -> impl IntoView {
             <p class="summary">{localized(summary)}</p>
             {paragraphs}
             {caveat}
-            <Facts event=event.clone() />
+            <Facts index />
             {figure}
-            <Quotes event=event.clone() />
-            <Sources event=event.clone() />
-            <Corrections event=event.clone() />
+            <Quotes quotes=event.quotes.clone() />
+            <Sources sources=event.sources.clone() />
+            <Corrections corrections=event.corrections.clone() />
         </article>
     }
 }

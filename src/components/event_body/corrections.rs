@@ -1,15 +1,14 @@
 use leptos::prelude::*;
 
 use crate::components::{DateText, localized, translated};
-use crate::data::Event;
+use crate::data::Correction;
 use crate::i18n as msg;
 
 /// Dated notes of what was corrected, as a newsroom shows them.
 #[component]
-pub fn Corrections(event: Event) -> impl IntoView {
-    (!event.corrections.is_empty()).then(|| {
-        let items = event
-            .corrections
+pub fn Corrections(corrections: Vec<Correction>) -> impl IntoView {
+    (!corrections.is_empty()).then(|| {
+        let items = corrections
             .into_iter()
             .map(|c| {
                 view! {

@@ -1,7 +1,6 @@
 use leptos::prelude::*;
 
 use crate::components::{TopicTag, localized, reactive, translated};
-use crate::data::Event;
 use crate::format::format_usd;
 use crate::i18n as msg;
 use crate::state::{PageState, Results};
@@ -17,11 +16,12 @@ fn fact(term: fn(crate::data::Lang) -> &'static str, description: impl IntoView)
     }
 }
 
-/// Place, amount, actors and topics.
+/// Place, amount, actors and topics of the event at `index`.
 #[component]
-pub fn Facts(event: Event) -> impl IntoView {
-    let state = expect_context::<PageState>();
-    let timeline = expect_context::<Results>().timeline;
+pub fn Facts(index: usize) -> impl IntoView {
+    let state = PageState::from_context();
+    let timeline = Results::from_context().timeline;
+    let event = &timeline.events[index];
     let lang = state.lang;
     let place = event.place.clone().map(|p| fact(msg::detail_place, localized(p)));
     let amount = event

@@ -1,19 +1,18 @@
 use leptos::prelude::*;
 
 use crate::components::{localized, reactive, translated};
-use crate::data::Event;
+use crate::data::Quote;
 use crate::i18n as msg;
 use crate::state::PageState;
 
 /// Words quoted in their original language, with a translation when the
 /// page is in the other one.
 #[component]
-pub fn Quotes(event: Event) -> impl IntoView {
-    let state = expect_context::<PageState>();
+pub fn Quotes(quotes: Vec<Quote>) -> impl IntoView {
+    let state = PageState::from_context();
     let lang = state.lang;
-    (!event.quotes.is_empty()).then(|| {
-        let items = event
-            .quotes
+    (!quotes.is_empty()).then(|| {
+        let items = quotes
             .into_iter()
             .map(|q| {
                 let original = q.lang;

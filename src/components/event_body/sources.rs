@@ -1,17 +1,16 @@
 use leptos::prelude::*;
 
 use crate::components::{DateText, reactive, translated};
-use crate::data::Event;
+use crate::data::Source;
 use crate::i18n as msg;
 use crate::state::PageState;
 
 /// The sources, as links to where they were published.
 #[component]
-pub fn Sources(event: Event) -> impl IntoView {
-    let state = expect_context::<PageState>();
+pub fn Sources(sources: Vec<Source>) -> impl IntoView {
+    let state = PageState::from_context();
     let lang = state.lang;
-    let items = event
-        .sources
+    let items = sources
         .into_iter()
         .map(|s| {
             let source_lang = s.lang;
