@@ -48,6 +48,9 @@ pub fn page_meta(timeline: &Timeline, page: &Page) -> PageMeta {
 pub fn view_meta(timeline: &Timeline, page: &Page, key_moments: bool) -> PageMeta {
     let lang = page.lang;
     let event = page.event.as_deref().and_then(|id| timeline.event(id));
+    if event.is_none() && key_moments {
+        return key_moments_meta(lang);
+    }
     let (title, description, image, image_alt) = match event {
         Some(e) => (
             msg::app_event_document_title(lang, e.title.get(lang)),
@@ -62,9 +65,6 @@ pub fn view_meta(timeline: &Timeline, page: &Page, key_moments: bool) -> PageMet
             msg::share_image_alt_home(lang).to_string(),
         ),
     };
-    if event.is_none() && key_moments {
-        return key_moments_meta(lang);
-    }
     let page = if event.is_some() { page.clone() } else { Page::home(lang) };
     let alternates = Lang::ALL
         .iter()

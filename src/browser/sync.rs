@@ -100,19 +100,23 @@ fn write_address(href: &str, push: bool) {
 /// the live regions, which announce the switch's new counts, carry their
 /// language themselves.
 pub(super) fn sync_head(state: PageState) {
-    let timeline = expect_context::<Results>().timeline;
-    // It reads the whole filter, so it runs again at each keystroke too:
-    // finding the head's tags unchanged is cheaper than a memo's code.
-    Effect::new(move |previous: Option<Lang>| {
-        let page = state.page();
+    let timeline = Results::from_context().timeline;
+    // It reads the whole filter, so it runs again at each keystroke too,
+    // and returns at once unless the page or the key-moments view changed.
+    Effect::new(move |previous: Option<(Page, bool)>| {
+        let shown = (state.page(), state.filter.with(|f| f.key));
+        if previous.as_ref() == Some(&shown) {
+            return shown;
+        }
+        let (page, key_moments) = &shown;
         let site = format!("{}{}", window().location().origin().unwrap_or_default(), state.base());
-        let head = head(&timeline, &page, state.filter.with(|f| f.key), &site);
+        let head = head(&timeline, page, *key_moments, &site);
         let document = document();
         if document.title() != head.title {
             document.set_title(&head.title);
         }
         let lang = page.lang;
-        if previous.is_some_and(|before| before != lang) {
+        if previous.is_some_and(|(before, _)| before.lang != lang) {
             request_animation_frame(move || {
                 set_timeout(move || set_document_lang(lang), std::time::Duration::ZERO);
             });
@@ -120,7 +124,7 @@ pub(super) fn sync_head(state: PageState) {
             set_document_lang(lang);
         }
         apply_tags(&document, &head.tags);
-        lang
+        shown
     });
 }
 
