@@ -430,3 +430,23 @@ fn problems_of_events_given_one_at_a_time_have_no_line() {
         Err(LoadError::Version(2))
     );
 }
+
+#[test]
+fn named_enums_read_the_names_serde_writes() {
+    fn round_trip<T>(values: &[T])
+    where
+        T: serde::Serialize + for<'de> Deserialize<'de> + PartialEq + std::fmt::Debug,
+    {
+        for value in values {
+            let json = serde_json::to_string(value).unwrap();
+            assert_eq!(&serde_json::from_str::<T>(&json).unwrap(), value, "{json}");
+        }
+    }
+    round_trip(&Lang::ALL);
+    round_trip(&[Country::Mx, Country::Us, Country::Other]);
+    round_trip(&[Status::Held, Status::Announced, Status::Unconfirmed]);
+    let err = serde_json::from_str::<Status>(r#""Held""#).unwrap_err().to_string();
+    assert_eq!(err, "unknown variant `Held`, expected one of `held`, `announced`, `unconfirmed`");
+    let err = serde_json::from_str::<Lang>("3").unwrap_err().to_string();
+    assert_eq!(err, "invalid type: integer `3`, expected a string at line 1 column 1");
+}

@@ -6,7 +6,7 @@ use super::validate;
 use crate::dates::PartialDate;
 
 /// The two languages of the product.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
@@ -198,13 +198,50 @@ pub struct Topic {
 }
 
 /// Which side an actor belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Country {
     Mx,
     Us,
     Other,
+}
+
+/// Reads an enum written as one of its names, in the order of `values`.
+/// By hand, because serde's derive for each such enum costs the browser's
+/// build about a kilobyte, for ways of writing it that JSON never uses.
+/// An unknown name gets the derive's error. A value that is not a string
+/// gets "expected a string", where the derive's error ("expected value")
+/// read like broken JSON.
+fn read_name<'de, D, T>(d: D, names: &'static [&'static str], values: &[T]) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Copy,
+{
+    let name = String::deserialize(d)?;
+    match names.iter().position(|n| *n == name) {
+        Some(i) => Ok(values[i]),
+        None => Err(serde::de::Error::unknown_variant(&name, names)),
+    }
+}
+
+impl<'de> Deserialize<'de> for Lang {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        read_name(d, &["es", "en"], &Lang::ALL)
+    }
+}
+
+impl<'de> Deserialize<'de> for Country {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        read_name(d, &["mx", "us", "other"], &[Country::Mx, Country::Us, Country::Other])
+    }
+}
+
+impl<'de> Deserialize<'de> for Status {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let values = [Status::Held, Status::Announced, Status::Unconfirmed];
+        read_name(d, &["held", "announced", "unconfirmed"], &values)
+    }
 }
 
 /// A person or an institution that takes part in events.
@@ -219,7 +256,7 @@ pub struct Actor {
 }
 
 /// Whether an event took place.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
