@@ -208,8 +208,8 @@ pub enum Country {
 }
 
 /// Reads an enum written as one of its names, in the order of `values`.
-/// By hand, because serde's derive for each such enum costs the browser's
-/// build about a kilobyte, for ways of writing it that JSON never uses.
+/// By hand, because serde's derive adds to the browser's build, for each
+/// such enum, code for ways of writing it that JSON never uses.
 /// An unknown name gets the derive's error. A value that is not a string
 /// gets "expected a string", where the derive's error ("expected value")
 /// read like broken JSON.
