@@ -51,6 +51,19 @@ const CORPUS: &[(&str, Outcome)] = &[
         "header-wrong-type.json",
         Outcome::Refused(|e| matches!(e, LoadError::Shape { path, .. } if path == "title")),
     ),
+    // A name of an enum must be a string: a number is a fault of the
+    // header's shape, not broken JSON.
+    (
+        "enum-wrong-type.json",
+        Outcome::Refused(
+            |e| matches!(e, LoadError::Shape { path, .. } if path == "actors[0].country"),
+        ),
+    ),
+    // The schema allows only the name, not serde's `{"name": null}`.
+    (
+        "enum-as-object.json",
+        Outcome::Shows(&["merida-2007", "fast-and-furious", "call-2026-01-11"]),
+    ),
     (
         "html-instead-of-json.json",
         Outcome::Refused(|e| matches!(e, LoadError::Syntax { line: 1, column: 1, .. })),
