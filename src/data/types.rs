@@ -209,7 +209,8 @@ pub enum Country {
 
 /// Reads an enum written as one of its names, in the order of `values`.
 /// By hand, because serde's derive adds to the browser's build, for each
-/// such enum, code for ways of writing it that JSON never uses.
+/// such enum, code for ways of writing it that `events.json` does not use
+/// (`{"held": null}`, a variant's number), and that the schema refuses.
 /// An unknown name gets the derive's error. A value that is not a string
 /// gets "expected a string", where the derive's error ("expected value")
 /// read like broken JSON.
