@@ -50,9 +50,10 @@ pub struct PageState {
 }
 
 impl PageState {
-    /// The page's state, which `App` provides to every component. Not
-    /// `#[track_caller]`, unlike `expect_context`: a panic names the type
-    /// anyway, and a source location per call site would ship for nothing.
+    /// The page's state, which `App` (or the code that mounts it) provides
+    /// to every component. Not `#[track_caller]`, unlike `expect_context`:
+    /// a panic names the type anyway, and a source location per call site
+    /// would ship for nothing.
     pub fn from_context() -> Self {
         expect_context()
     }
