@@ -89,6 +89,16 @@ test('after each move in the app, the live head is the prerendered head of its a
   await hideFilters(page);
   await expect(page).toHaveURL(`${APP}${pagePath('es')}`);
   await expectServedHead(page);
+  // Keystrokes in the search leave the head alone (the app skips it while
+  // the page is the same); an event opened from the results gets its own.
+  await showFilters(page);
+  await page.locator('#search').pressSequentially('armas');
+  await hideFilters(page);
+  await expect(page).toHaveURL(/[?&]q=armas/);
+  await expectServedHead(page);
+  await page.locator('li.event a[href*="eventos/"]').first().click();
+  await expect(page).toHaveURL(/\/eventos\/[^/]+\/(\?.*)?$/);
+  await expectServedHead(page);
 });
 
 test('an address of the key moments, loaded, gets their head once the app runs', async ({ page }) => {
