@@ -37,28 +37,44 @@ function watch(page: Page): string[] {
 /** WordPress's clamp of a frame's height (wp-embed.js). */
 const clamp = (h: number) => Math.min(1000, Math.max(200, h));
 
-test('a pasted link shows the timeline in the post, in WordPress’s sandbox, at its height, without errors', async ({ page }, info) => {
-  expect(installed.author_role).toEqual(['author']);
-  expect(installed.author_unfiltered_html).toBe(false);
-  const problems = watch(page);
-  await page.goto(installed.post);
-  await expect(page.locator('article h1')).toHaveText('A post with a pasted link');
-
-  // WordPress's frame: sandboxed, with its secret, of the page's embed.
+/** Opens `post` (titled `heading`) and checks WordPress's frame of the
+ * link pasted in it: sandboxed, with its secret, framing `framed(secret)`,
+ * and the link itself as the fallback for readers without frames. Returns
+ * the frame, the fallback, the framed page, and the heights of the frame
+ * and of its content, in pixels. */
+async function pastedLink(page: Page, post: string, heading: string, link: string, framed: (secret: string) => string) {
+  await page.goto(post);
+  await expect(page.locator('article h1')).toHaveText(heading);
   const frame = page.locator('article iframe.wp-embedded-content');
   await expect(frame).toHaveCount(1);
   await expect(frame).toHaveAttribute('sandbox', 'allow-scripts');
   await expect(frame).toHaveAttribute('security', 'restricted');
   const secret = await frame.getAttribute('data-secret');
   expect(secret).toMatch(/^[A-Za-z0-9]{10}$/);
-  await expect(frame).toHaveAttribute('src', `${installed.link}?embed=1#?secret=${secret}`);
-  // Its fallback for readers without frames: the link, hidden once the
-  // frame has spoken.
+  await expect(frame).toHaveAttribute('src', framed(secret!));
   const quote = page.locator(`article blockquote.wp-embedded-content[data-secret="${secret}"]`);
-  await expect(quote.locator('a')).toHaveAttribute('href', installed.link);
-
-  // The timeline, with that event open, in English.
+  await expect(quote.locator('a')).toHaveAttribute('href', link);
   const inner = page.frameLocator('article iframe.wp-embedded-content');
+  const content = () => inner.locator('html').evaluate((html) => Math.ceil(html.getBoundingClientRect().height));
+  const height = () => frame.evaluate((f) => (f as HTMLIFrameElement).clientHeight);
+  return { frame, quote, inner, content, height };
+}
+
+test('a pasted link shows the timeline in the post, in WordPress’s sandbox, at its height, without errors', async ({ page }, info) => {
+  expect(installed.author_role).toEqual(['author']);
+  expect(installed.author_unfiltered_html).toBe(false);
+  const problems = watch(page);
+  // WordPress's frame of the page's embed.
+  const { frame, quote, inner, content, height } = await pastedLink(
+    page,
+    installed.post,
+    'A post with a pasted link',
+    installed.link,
+    (secret) => `${installed.link}?embed=1#?secret=${secret}`,
+  );
+
+  // The timeline, with that event open, in English; the fallback is hidden
+  // once the frame has spoken.
   await expect.poll(() => problems).toEqual([]);
   await ready(inner);
   await expect(quote).toBeHidden();
@@ -69,8 +85,6 @@ test('a pasted link shows the timeline in the post, in WordPress’s sandbox, at
   expect(await inner.locator('html').evaluate(() => window.origin)).toBe('null');
 
   // Its height follows the content, within WordPress's 200-1000 px.
-  const content = () => inner.locator('html').evaluate((html) => Math.ceil(html.getBoundingClientRect().height));
-  const height = () => frame.evaluate((f) => (f as HTMLIFrameElement).clientHeight);
   await expect.poll(async () => (await height()) - clamp(await content())).toBe(0);
   const full = await height();
   console.log(`wordpress.spec: frame ${full} px high, its content ${await content()} px`);
@@ -94,18 +108,15 @@ test('a pasted link shows the timeline in the post, in WordPress’s sandbox, at
 
 test('a pasted link to the key moments shows them in the post, through their own oEmbed response', async ({ page }, info) => {
   const problems = watch(page);
-  await page.goto(installed.key_moments_post);
-  await expect(page.locator('article h1')).toHaveText('A post with the key moments');
   // WordPress read the view's own page (nginx answers `?key=1` with
   // key-moments.html), and so its own response, which frames the view.
-  const frame = page.locator('article iframe.wp-embedded-content');
-  await expect(frame).toHaveCount(1);
-  await expect(frame).toHaveAttribute('sandbox', 'allow-scripts');
-  const secret = await frame.getAttribute('data-secret');
-  await expect(frame).toHaveAttribute('src', `${installed.key_moments_link}&embed=1#?secret=${secret}`);
-  const quote = page.locator(`article blockquote.wp-embedded-content[data-secret="${secret}"]`);
-  await expect(quote.locator('a')).toHaveAttribute('href', installed.key_moments_link);
-  const inner = page.frameLocator('article iframe.wp-embedded-content');
+  const { inner, content, height } = await pastedLink(
+    page,
+    installed.key_moments_post,
+    'A post with the key moments',
+    installed.key_moments_link,
+    (secret) => `${installed.key_moments_link}&embed=1#?secret=${secret}`,
+  );
   await ready(inner);
   await expect(inner.locator('html')).toHaveAttribute('lang', 'en');
   // Only the key moments, every one of them.
@@ -114,8 +125,6 @@ test('a pasted link to the key moments shows them in the post, through their own
   await expect(inner.locator('.key-toggle input')).toBeChecked();
   await expect(inner.locator('.result-count')).toContainText(String(keys));
   await expect(inner.locator('li.event:not(.key)')).toHaveCount(0);
-  const content = () => inner.locator('html').evaluate((html) => Math.ceil(html.getBoundingClientRect().height));
-  const height = () => frame.evaluate((f) => (f as HTMLIFrameElement).clientHeight);
   await expect.poll(async () => (await height()) - clamp(await content())).toBe(0);
   await page.screenshot({ path: info.outputPath('wordpress-key-moments.png'), fullPage: true });
   expect(problems).toEqual([]);
